@@ -1,0 +1,1 @@
+"""Batch coding: reading records, coding them, writing events."""

@@ -1,0 +1,179 @@
+"""Clauses: trimming comma-delimited asides, and finding each verb's subject.
+
+**Trimming** follows the legacy coders: a comma-delimited clause is set aside
+when its length in words is within limits (internal clauses ``comma_min`` to
+``comma_max``, the opening clause ``comma_bmin`` to ``comma_bmax``, the
+closing clause ``comma_emin`` to ``comma_emax``; a maximum of 0 switches that
+kind off). Commas inside a list of actors ("Mordor, Rohan and Bree") are not
+clause boundaries. Text in parentheses is set aside too.
+
+**Segments** start at the sentence start, after a subordinating word or a
+relative pronoun, after ``;``, at ``and``/``but`` + verb (a coordinated
+predicate that shares the subject), and at an actor or pronoun that starts a
+new clause after a verb ("Iran said *Israel attacked* Syria"). Each segment
+knows how to find the subject of its verbs.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .english import English
+from .mentions import Group
+from .verbs import VerbOcc
+
+MAIN, SUB, REL, COORD, REPORT, PRON, RESUME, HARD = (
+    "main", "sub", "rel", "coord", "report", "pron", "resume", "hard")
+
+
+@attrs.frozen
+class TrimOptions:
+    comma_min: int = 2
+    comma_max: int = 8
+    comma_bmin: int = 0
+    comma_bmax: int = 0
+    comma_emin: int = 2
+    comma_emax: int = 8
+
+
+_FINAL = {".", "!", "?", '"', "'", ")", "]", "...", ":"}
+
+
+def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions) -> list[bool]:
+    """Which tokens to set aside (True) before coding."""
+    n = len(keys)
+    drop = [False] * n
+
+    def words(a: int, b: int) -> int:
+        return sum(1 for k in keys[a:b] if k[:1].isalnum())
+
+    # parentheses
+    i = 0
+    while i < n:
+        if keys[i] in ("(", "["):
+            close = ")" if keys[i] == "(" else "]"
+            j = i + 1
+            while j < n and keys[j] != close and j - i <= 40:
+                j += 1
+            if j < n and keys[j] == close:
+                for x in range(i, j + 1):
+                    drop[x] = True
+                i = j + 1
+                continue
+        i += 1
+    commas = [i for i in range(n) if keys[i] == "," and i not in list_commas and not drop[i]]
+    if not commas:
+        return drop
+    end = n
+    while end > 0 and keys[end - 1] in _FINAL:
+        end -= 1
+    # internal clauses
+    if opts.comma_max > 0:
+        for a, b in zip(commas, commas[1:]):
+            if opts.comma_min <= words(a + 1, b) <= opts.comma_max:
+                for x in range(a, b):
+                    drop[x] = True
+    # the closing clause
+    last = commas[-1]
+    if opts.comma_emax > 0 and last < end:
+        if opts.comma_emin <= words(last + 1, end) <= opts.comma_emax:
+            for x in range(last, end):
+                drop[x] = True
+    # the opening clause
+    first = commas[0]
+    if opts.comma_bmax > 0:
+        if opts.comma_bmin <= words(0, first) <= opts.comma_bmax:
+            for x in range(0, first + 1):
+                drop[x] = True
+    return drop
+
+
+@attrs.frozen
+class Segment:
+    start: int
+    end: int
+    kind: str
+    anchor: int = -1  # REL: the relative pronoun; COORD/PRON: the verb it depends on
+
+
+def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
+             eng: English) -> list[Segment]:
+    """Cut the (trimmed) sentence into segments; see the module docstring."""
+    n = len(keys)
+    starts: dict[int, tuple[str, int]] = {0: (MAIN, -1)}
+    group_at = {g.start: g for g in groups}
+    verb_at = {v.chain_start: v for v in verbs}
+    verb_starts = {v.start: v for v in verbs}
+    in_group = set()
+    for g in groups:
+        in_group.update(range(g.start, g.end))
+
+    def clause_head(pos: int) -> VerbOcc | None:
+        """A verb (with its chain) starting at ``pos``."""
+        return verb_at.get(pos) or verb_starts.get(pos)
+
+    def opens_clause(pos: int) -> bool:
+        """Does a subject at ``pos`` (group or pronoun) have a finite verb after it?"""
+        if pos in group_at:
+            after = group_at[pos].end
+        elif pos < n and keys[pos] in eng.subject_pronouns:
+            after = pos + 1
+        else:
+            return False
+        v = clause_head(after)
+        if v is not None:
+            return v.finite and not v.infinitive
+        return after < n and (keys[after] in eng.auxiliaries)
+
+    open_kind: str | None = None
+    for i, k in enumerate(keys):
+        if i in in_group:
+            continue
+        if k in (";", "--") or (k == ":" and i + 1 < n):
+            starts[i + 1] = (HARD, -1)
+            open_kind = None
+        elif k in eng.relative_pronouns and k != "that":
+            starts[i + 1] = (REL, i)
+            open_kind = REL
+        elif k == "that":
+            if opens_clause(i + 1):
+                starts[i + 1] = (REPORT, -1)
+                open_kind = None
+            elif clause_head(i + 1) is not None:
+                starts[i + 1] = (REL, i)
+                open_kind = REL
+        elif k in eng.subordinators:
+            starts[i + 1] = (SUB, -1)
+            open_kind = SUB
+        elif k == "," and open_kind in (SUB, REL):
+            starts[i + 1] = (RESUME, -1)
+            open_kind = None
+        elif k in eng.conjunctions or k in eng.clause_conjunctions:
+            nxt = i + 1
+            while nxt < n and keys[nxt] in (",",):
+                nxt += 1
+            v = clause_head(nxt)
+            if v is not None and not v.infinitive:
+                starts[nxt] = (COORD, i)
+                open_kind = None
+            elif opens_clause(nxt):
+                starts[nxt] = (REPORT, -1)
+                open_kind = None
+    # an actor or pronoun that starts a new clause right after a verb:
+    # "Iran said Israel attacked Syria", "Iran said it would retaliate"
+    for v in verbs:
+        pos = v.end
+        while pos < n and keys[pos] in ("that", ","):
+            pos += 1
+        if pos in group_at or (pos < n and keys[pos] in eng.subject_pronouns):
+            if opens_clause(pos) and pos not in starts:
+                kind = PRON if pos not in group_at else REPORT
+                starts[pos] = (kind, v.start)
+    ordered = sorted(starts)
+    out = []
+    for idx, s in enumerate(ordered):
+        e = ordered[idx + 1] if idx + 1 < len(ordered) else n
+        kind, anchor = starts[s]
+        if s < e or s == 0:
+            out.append(Segment(s, e, kind, anchor))
+    return out

@@ -1,0 +1,429 @@
+"""Code one sentence: from tokens to events, with an optional trace of every decision.
+
+The steps, each in its own module: find dictionary phrases (``scan``), set
+comma clauses aside (``clauses.trim``), build actor mentions and compounds
+(``mentions``), find verbs (``verbs``), cut the sentence into segments and
+find each verb's subject (``clauses.segments``), match patterns (``matcher``),
+and turn the winning pattern or default code into events (here).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .clauses import COORD, HARD, MAIN, PRON, REL, REPORT, RESUME, SUB, Segment, segments, trim
+from .compile import CompiledDictionary, longest_at
+from .english import english
+from .events import Event
+from .matcher import Match, SentenceView, best_match
+from .mentions import Group, Mention, MentionBuilder, classify
+from .model import CodeSpec
+from .options import CoderOptions
+from .scan import Hit, scan
+from .text import Tokens
+from .verbs import VerbOcc, find_verbs
+
+NO_TARGET = "---"
+
+
+@attrs.frozen
+class SentenceResult:
+    """The outcome of coding one sentence."""
+
+    index: int
+    text: str
+    start: int  # character offset of the sentence in its document
+    events: tuple[Event, ...]
+    discarded: str = ""  # "sentence discard: <phrase>" or "story discard: <phrase>"
+    skipped: str = ""  # why the sentence was not coded at all
+    trace: tuple[tuple[str, str], ...] = ()  # (section, line) for explain()
+
+
+@attrs.frozen
+class _Context:
+    tokens: Tokens  # the sentence
+    keep: tuple[int, ...]  # compact position -> token index
+    keys: tuple[str, ...]  # compact keys
+    cd: CompiledDictionary
+    options: CoderOptions
+    date: str | None
+    doc_id: str | None
+    index: int
+    issues: tuple[tuple[str, int], ...]
+
+
+def issue_counts(keys: tuple[str, ...], cd: CompiledDictionary) -> tuple[tuple[str, int], ...]:
+    if not cd.issue_index:
+        return ()
+    counts: dict[str, int] = {}
+    i, n = 0, len(keys)
+    while i < n:
+        if keys[i] in cd.issue_index:
+            m, ident = longest_at(cd.issue_index, keys, i)
+            if m:
+                code = cd.issue_codes[ident]
+                counts[code] = counts.get(code, 0) + 1
+                i += m
+                continue
+        i += 1
+    return tuple(sorted(counts.items()))
+
+
+def find_discard(keys: tuple[str, ...], index) -> int:
+    """Index of the first discard phrase found, or -1."""
+    for i in range(len(keys)):
+        if keys[i] in index:
+            m, ident = longest_at(index, keys, i)
+            if m:
+                return ident
+    return -1
+
+
+class _Tracer:
+    def __init__(self, on: bool):
+        self.on = on
+        self.lines: list[tuple[str, str]] = []
+
+    def __call__(self, section: str, line: str) -> None:
+        if self.on:
+            self.lines.append((section, line))
+
+
+def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *,
+                day: int | None, date: str | None, doc_id: str | None, index: int,
+                start: int = 0, trace: bool = False) -> SentenceResult:
+    """Code the tokens of one sentence."""
+    tr = _Tracer(trace)
+    keys = tokens.keys
+    n = len(keys)
+    text = tokens.text
+    if n > options.max_sentence_tokens:
+        reason = f"sentence has {n} tokens, over the limit of {options.max_sentence_tokens}"
+        tr("decision", f"not coded: {reason}")
+        return SentenceResult(index, text, start, (), skipped=reason, trace=tuple(tr.lines))
+    ident = find_discard(keys, cd.sentence_discards)
+    if ident >= 0:
+        reason = f"sentence discard: {cd.discard_phrases[ident]!r}"
+        tr("decision", f"not coded: {reason}")
+        return SentenceResult(index, text, start, (), discarded=reason, trace=tuple(tr.lines))
+    eng = english()
+    hits = scan(tokens, cd)
+    if trace:
+        _trace_tokens(tr, tokens, hits, cd)
+    # list commas are found on the whole sentence, then comma clauses are set aside
+    units0 = classify(keys, hits, eng)
+    _, list_commas = MentionBuilder(units0, cd, day, tokens.texts).build()
+    drop = trim(keys, list_commas, options.trim)
+    if trace and any(drop):
+        tr("trimmed", " ".join(tokens.texts[i] if drop[i] else "_" for i in range(n)))
+    keep = tuple(i for i in range(n) if not drop[i])
+    where = {old: new for new, old in enumerate(keep)}
+    ckeys = tuple(keys[i] for i in keep)
+    chits = [Hit(h.kind, where[h.start], where[h.end - 1] + 1, h.ident) for h in hits
+             if all(not drop[x] for x in range(h.start, h.end))]
+    units = classify(ckeys, chits, eng)
+    ctexts = tuple(tokens.texts[i] for i in keep)
+    groups, _ = MentionBuilder(units, cd, day, ctexts).build()
+    verbs = find_verbs(units, ckeys, groups, cd, eng)
+    segs = segments(ckeys, groups, verbs, eng)
+    ctx = _Context(tokens, keep, ckeys, cd, options, date, doc_id, index,
+                   issue_counts(keys, cd))
+    if trace:
+        _trace_structure(tr, ctx, groups, verbs, segs, units)
+    view = SentenceView(ckeys, groups)
+    events: list[Event] = []
+    subjects: dict[int, Group | None] = {}
+    for si, seg in enumerate(segs):
+        seg_verbs = [v for v in verbs if seg.start <= v.start < seg.end]
+        for v in seg_verbs:
+            subject = _subject(si, segs, v, groups, subjects, ckeys, eng)
+            subjects.setdefault(si, subject)
+            done = _code_verb(ctx, v, seg, segs, subject, groups, view, events, tr)
+            if done:
+                break
+    # de-duplicate, keep first occurrence
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for ev in events:
+        if ev.triple not in seen:
+            seen.add(ev.triple)
+            unique.append(ev)
+    if trace and not unique:
+        tr("decision", "no events")
+    return SentenceResult(index, text, start, tuple(unique), trace=tuple(tr.lines))
+
+
+# --- subjects and targets --------------------------------------------------------------
+
+def _first_group(groups: list[Group], a: int, b: int, keys: tuple[str, ...],
+                 eng) -> Group | None:
+    """The first group in [a, b), preferring one not inside a prepositional phrase."""
+    inside = [g for g in groups if a <= g.start < b and g.end <= b]
+    for g in inside:
+        if g.start == 0 or keys[g.start - 1] not in eng.prepositions:
+            return g
+    return inside[0] if inside else None
+
+
+def _subject(si: int, segs: list[Segment], v: VerbOcc, groups: list[Group],
+             subjects: dict[int, Group | None], keys, eng) -> Group | None:
+    seg = segs[si]
+    if seg.kind == COORD:
+        return subjects.get(si - 1) if si > 0 else None
+    if seg.kind == PRON:
+        for sj in range(si - 1, -1, -1):
+            if segs[sj].start <= seg.anchor < segs[sj].end:
+                return subjects.get(sj)
+        return None
+    own = _first_group(groups, seg.start, v.chain_start, keys, eng)
+    if own is not None:
+        return own
+    if seg.kind == REL:
+        for g in groups:
+            if g.end == seg.anchor or (g.end == seg.anchor - 1 and keys[g.end] == ","):
+                return g
+        return None
+    if seg.kind == RESUME:
+        for sj in range(si - 1, -1, -1):
+            if segs[sj].kind in (MAIN, HARD, RESUME, REPORT):
+                return subjects.get(sj) or _first_group(groups, segs[sj].start, segs[sj].end,
+                                                        keys, eng)
+        return None
+    if seg.kind == SUB and v.ing:
+        for sj in range(si - 1, -1, -1):
+            if sj in subjects and subjects[sj] is not None:
+                return subjects[sj]
+        return None
+    return None
+
+
+def _target_limit(segs: list[Segment], seg: Segment, n: int) -> int:
+    """Targets are looked for up to the next coordinated clause or ``;``."""
+    for s in segs:
+        if s.start > seg.start and s.kind in (COORD, HARD):
+            return s.start
+    return n
+
+
+def _default_target(groups: list[Group], v: VerbOcc, limit: int, exclude: set[int]) -> Group | None:
+    for g in groups:
+        if g.start >= v.end and g.start < limit and id(g) not in exclude:
+            return g
+    return None
+
+
+# --- one verb --------------------------------------------------------------------------
+
+def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
+               subject: Group | None, groups: list[Group], view: SentenceView,
+               events: list[Event], tr: _Tracer) -> bool:
+    """Code one verb; return True when the segment is done (stop looking at later verbs)."""
+    cd = ctx.cd
+    form = cd.forms[v.form]
+    family = cd.families[v.family]
+    vtext = ctx.tokens.span_text(ctx.keep[v.start], ctx.keep[v.end - 1] + 1)
+    tried: list | None = [] if tr.on else None
+    match = best_match(family.patterns, v, view, cd, tried)
+    if tr.on:
+        tr("verbs", f"{vtext!r}: family {family.name} ({family.loc})"
+           + (", negated" if v.negated else "") + (", passive" if v.passive_by else ""))
+        for p, ok in tried or []:
+            state = "MATCH" if ok is True else ("no" if ok is False else ok)
+            tr("patterns", f"  {family.name}: {p.text!r} [{p.code}] -> {state}")
+    if match is not None:
+        spec = match.pattern.code
+        pattern_text, pattern_loc = match.pattern.text, match.pattern.loc
+    else:
+        if v.negated:
+            tr("decision", f"{vtext!r} is negated and no pattern covers the negation: "
+               "no event")
+            return True
+        spec = form.code if form.code is not None else family.code
+        pattern_text, pattern_loc = "", (form.loc if form.code is not None else family.loc)
+    if spec.is_null:
+        if match is not None:
+            tr("decision", f"{vtext!r}: pattern {pattern_text!r} has the null code: no event")
+            return True
+        tr("decision", f"{vtext!r}: null code, no pattern matched; trying the next verb")
+        return False
+    source, target, reciprocal = _roles(ctx, v, seg, segs, subject, groups, match)
+    made = _events(ctx, v, vtext, spec, source, target, reciprocal, pattern_text, pattern_loc,
+                   form.loc)
+    if tr.on:
+        how = f"pattern {pattern_text!r}" if pattern_text else "default code"
+        src = _group_text(ctx, source) if source else "none"
+        tgt = _group_text(ctx, target) if target else "none"
+        if reciprocal is not None:
+            src = tgt = _group_text(ctx, reciprocal) + " (each other)"
+        tr("decision", f"{vtext!r} -> {spec} by {how} ({pattern_loc}); source {src}; "
+           f"target {tgt}")
+        for ev in made:
+            tr("events", f"{ev.source} -{ev.code}-> {ev.target}")
+        if not made:
+            tr("decision", "  no event: " + _why_none(ctx, source, target, reciprocal))
+    events.extend(made)
+    return True
+
+
+def _roles(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
+           subject: Group | None, groups: list[Group], match: Match | None):
+    """(source, target, reciprocal compound) for a verb."""
+    limit = _target_limit(segs, seg, len(ctx.keys))
+    if match is None:
+        if v.passive_by is not None:
+            return v.passive_by, subject, None
+        exclude = {id(subject)} if subject is not None else set()
+        return subject, _default_target(groups, v, limit, exclude), None
+    used = {id(g) for g in (match.source, match.target, match.compound) if g is not None}
+    used.update(id(g) for g in match.skipped)
+    compound = match.compound
+    if compound is not None and match.source is None and match.target is None:
+        if match.compound_before_verb or subject is None or subject is compound:
+            if len(compound.members) > 1:
+                return None, None, compound
+            subject = compound
+        else:
+            return subject, compound, None
+    source = match.source
+    target = match.target
+    if source is None:
+        if v.passive_by is not None and target is None:
+            source = v.passive_by
+        else:
+            source = subject
+        if target is not None and source is target:
+            # "NOTED + *": the target was the clause subject; the source is an actor before it
+            source = next((g for g in groups if g.end <= target.start), None)
+    if target is None:
+        if v.passive_by is not None and match.source is None and source is v.passive_by:
+            target = subject
+        else:
+            exclude = used | ({id(source)} if source is not None else set())
+            target = _default_target(groups, v, limit, exclude)
+    return source, target, None
+
+
+def _events(ctx: _Context, v: VerbOcc, vtext: str, spec: CodeSpec, source: Group | None,
+            target: Group | None, reciprocal: Group | None, pattern: str, pattern_loc: str,
+            verb_loc: str) -> list[Event]:
+    out: list[Event] = []
+    primary = spec.primary
+    assert primary is not None
+    paired = spec.paired
+
+    def add(src: Mention, tgt: Mention | None, code: str, reverse: bool) -> None:
+        for s in src.codes:
+            for t in (tgt.codes if tgt is not None else (NO_TARGET,)):
+                if s == t:
+                    continue
+                out.append(_event(ctx, v, vtext, code, s, src, t, tgt, pattern, pattern_loc,
+                                  verb_loc, reverse))
+
+    if reciprocal is not None:
+        members = [m for m in reciprocal.members if m.codes]
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                add(a, b, primary, False)
+                add(b, a, paired or primary, paired is not None)
+        return out
+    if source is None or source.is_null:
+        return out
+    if target is None or target.is_null:
+        if ctx.options.require_dyad:
+            return out
+        for s in source.members:
+            if s.codes:
+                add(s, None, primary, False)
+        return out
+    for s in source.members:
+        for t in target.members:
+            if not s.codes or not t.codes:
+                continue
+            add(s, t, primary, False)
+            if paired is not None:
+                add(t, s, paired, True)
+    return out
+
+
+def _span(ctx: _Context, m: Mention | None) -> tuple[str, int, int]:
+    if m is None:
+        return "", -1, -1
+    toks = ctx.tokens
+    a, b = ctx.keep[m.start], ctx.keep[m.end - 1]
+    return toks.text[toks.starts[a]:toks.ends[b]], toks.starts[a], toks.ends[b]
+
+
+def _event(ctx: _Context, v: VerbOcc, vtext: str, code: str, s: str, src: Mention, t: str,
+           tgt: Mention | None, pattern: str, pattern_loc: str, verb_loc: str,
+           reverse: bool) -> Event:
+    info = ctx.cd.codes.get(code)
+    s_text, s_start, s_end = _span(ctx, src)
+    t_text, t_start, t_end = _span(ctx, tgt)
+    toks = ctx.tokens
+    va, vb = ctx.keep[v.start], ctx.keep[v.end - 1]
+    return Event(
+        source=s, code=code, target=t,
+        code_name=info.name if info else "",
+        root=info.root if info else code[:2],
+        quad_class=info.quad_class if info else None,
+        goldstein=info.goldstein if info else None,
+        source_text=s_text, source_start=s_start, source_end=s_end,
+        target_text=t_text, target_start=t_start, target_end=t_end,
+        verb_text=vtext, verb_start=toks.starts[va], verb_end=toks.ends[vb],
+        pattern=pattern, reverse=reverse,
+        source_entry=src.actor_loc, source_agent_entries=src.agent_locs,
+        target_entry=tgt.actor_loc if tgt else "",
+        target_agent_entries=tgt.agent_locs if tgt else (),
+        pattern_entry=pattern_loc, verb_entry=verb_loc,
+        date=ctx.date, doc_id=ctx.doc_id, sentence_index=ctx.index, issues=ctx.issues,
+    )
+
+
+# --- tracing ---------------------------------------------------------------------------
+
+def _group_text(ctx: _Context, g: Group) -> str:
+    toks = ctx.tokens
+    a, b = ctx.keep[g.start], ctx.keep[g.end - 1]
+    return f"{toks.text[toks.starts[a]:toks.ends[b]]!r} = {'/'.join(g.codes) or 'null'}"
+
+
+def _why_none(ctx: _Context, source: Group | None, target: Group | None,
+              reciprocal: Group | None) -> str:
+    if reciprocal is not None:
+        return "the compound has fewer than two coded members"
+    if source is None:
+        return "no source actor"
+    if source.is_null:
+        return "the source actor has the null code"
+    if target is None:
+        return "no target actor (require_dyad)"
+    if target.is_null:
+        return "the target actor has the null code (require_dyad)"
+    return "source and target are the same actor"
+
+
+def _trace_tokens(tr: _Tracer, tokens: Tokens, hits: list[Hit], cd: CompiledDictionary) -> None:
+    tr("tokens", " ".join(f"[{i}]{t}" for i, t in enumerate(tokens.texts)))
+    for h in hits:
+        phrase = tokens.span_text(h.start, h.end)
+        if h.kind == "ACT":
+            a = cd.actors[h.ident]
+            tr("phrases", f"actor {phrase!r} -> {'/'.join(a.codes) or 'null'}"
+               f"{' (dated)' if a.periods else ''} ({a.loc})")
+        elif h.kind == "AGT":
+            g = cd.agents[h.ident]
+            tr("phrases", f"agent {phrase!r} -> {g.code}{' (prefix)' if g.prefix else ''} "
+               f"({g.loc})")
+        else:
+            f = cd.forms[h.ident]
+            tr("phrases", f"verb {phrase!r} -> family {cd.families[f.family].name} ({f.loc})")
+
+
+def _trace_structure(tr: _Tracer, ctx: _Context, groups: list[Group], verbs: list[VerbOcc],
+                     segs: list[Segment], units) -> None:
+    for g in groups:
+        kind = "compound" if len(g.members) > 1 else "actor"
+        tr("actors", f"{kind} {_group_text(ctx, g)}")
+    for s in segs:
+        words = " ".join(ctx.tokens.texts[ctx.keep[i]] for i in range(s.start, s.end))
+        tr("clauses", f"{s.kind}: {words}")

@@ -1,0 +1,122 @@
+"""Closed-class English word lists (read from ``data/english.yaml``) and inflection rules."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import attrs
+import yaml
+
+
+@attrs.frozen
+class English:
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    agent_links: frozenset[str]
+    conjunctions: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    subordinators: frozenset[str]
+    relative_pronouns: frozenset[str]
+    subject_pronouns: frozenset[str]
+    be_forms: frozenset[str]
+    have_forms: frozenset[str]
+    do_forms: frozenset[str]
+    modals: frozenset[str]
+    negations: frozenset[str]
+    verb_chain_words: frozenset[str]
+    abbreviations: frozenset[str]
+    sentence_starters: frozenset[str]
+
+    @property
+    def auxiliaries(self) -> frozenset[str]:
+        return self.be_forms | self.have_forms | self.do_forms | self.modals
+
+    @property
+    def function_words(self) -> frozenset[str]:
+        return (self.determiners | self.prepositions | self.conjunctions
+                | self.clause_conjunctions | self.subordinators | self.relative_pronouns
+                | self.subject_pronouns | self.auxiliaries | self.negations)
+
+
+@functools.lru_cache(maxsize=1)
+def english() -> English:
+    """The word lists; read once, immutable afterwards."""
+    text = resources.files("eventcoder").joinpath("data/english.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    fields = {f.name for f in attrs.fields(English)}
+    return English(**{k: frozenset(str(w).lower() for w in raw[k]) for k in fields})
+
+
+# --- inflection ----------------------------------------------------------------
+
+_VOWELS = set("aeiou")
+
+
+def _ends_cvc(word: str) -> bool:
+    """Consonant-vowel-consonant ending, where English may double the consonant."""
+    if len(word) < 3:
+        return False
+    a, b, c = word[-3], word[-2], word[-1]
+    return (a not in _VOWELS and b in _VOWELS and c not in _VOWELS
+            and c not in "wxy" and a.isalpha() and c.isalpha())
+
+
+def verb_forms(base: str) -> tuple[str, ...]:
+    """Regular forms of a one-word verb: base, -s, -ed, -ing (several spellings if unsure).
+
+    >>> verb_forms("ban")
+    ('ban', 'bans', 'banned', 'baned', 'banning', 'baning')
+    """
+    w = base
+    forms = [w]
+    # third person singular
+    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.append(w + "es")
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        forms.append(w[:-1] + "ies")
+    else:
+        forms.append(w + "s")
+    # past / participle and -ing
+    if w.endswith("ie"):
+        forms += [w + "d", w[:-2] + "ying"]
+    elif w.endswith("ee") or w.endswith("ye") or w.endswith("oe"):
+        forms += [w + "d", w + "ing"]
+    elif w.endswith("e"):
+        forms += [w + "d", w[:-1] + "ing"]
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        forms += [w[:-1] + "ied", w + "ing"]
+    elif w.endswith("c"):
+        forms += [w + "ked", w + "ed", w + "king", w + "ing"]
+    elif _ends_cvc(w):
+        # "ban" -> "banned", but "visit" -> "visited": generate both; the
+        # spelling that is not English never occurs in text.
+        forms += [w + w[-1] + "ed", w + "ed", w + w[-1] + "ing", w + "ing"]
+    else:
+        forms += [w + "ed", w + "ing"]
+    seen: dict[str, None] = {}
+    for f in forms:
+        seen.setdefault(f, None)
+    return tuple(seen)
+
+
+def noun_plural(word: str) -> str:
+    """English plural of one noun: official -> officials, militia -> militias, ..."""
+    w = word
+    lower = w.lower()
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return w + "es"
+    if lower.endswith("y") and len(w) > 1 and lower[-2] not in _VOWELS:
+        return w[:-1] + "ies"
+    if lower.endswith("man") and not lower.endswith(("human", "german", "ottoman", "roman")):
+        return w[:-3] + ("men" if w[-3:].islower() else "MEN")
+    if lower.endswith("fe"):
+        return w[:-2] + "ves"
+    return w + "s"
+
+
+def phrase_plural(phrase: str) -> str:
+    """Plural of a phrase: the last word is pluralised (``foreign minister`` -> ``foreign ministers``)."""
+    words = phrase.split(" ")
+    words[-1] = noun_plural(words[-1])
+    return " ".join(words)

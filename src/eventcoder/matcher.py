@@ -1,0 +1,200 @@
+"""Match verb patterns against a sentence.
+
+Elements before ``*`` are matched backwards from the verb, elements after it
+forwards. Between elements any words may come, unless the pattern joins them
+with ``_``. A slot (``$ + %``) binds the nearest actor group in its direction
+(it cannot jump over another group); ``^`` skips one group, or some words that
+are not an actor. Patterns are tried most specific first; the first that
+matches wins.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import attrs
+
+from .compile import CompiledDictionary, CompiledPattern
+from .mentions import Group
+from .patterns import COMPOUND, SKIP, SOURCE, SYNSET, TARGET, WORD, Element
+from .verbs import VerbOcc
+
+
+@attrs.frozen
+class Match:
+    pattern: CompiledPattern
+    source: Group | None
+    target: Group | None
+    compound: Group | None
+    compound_before_verb: bool
+    skipped: tuple[Group, ...]
+    positions: frozenset[int]  # tokens matched by words and synsets
+
+
+class SentenceView:
+    """What the matcher needs to know about a (trimmed) sentence."""
+
+    def __init__(self, keys: tuple[str, ...], groups: list[Group]):
+        self.keys = keys
+        self.n = len(keys)
+        self.key_set = frozenset(keys)
+        self.positions: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            self.positions.setdefault(k, []).append(i)
+        self.groups = sorted(groups, key=lambda g: g.start)
+        self.starts = [g.start for g in self.groups]
+        self.in_group = [False] * self.n
+        for g in self.groups:
+            for x in range(g.start, g.end):
+                self.in_group[x] = True
+
+    def group_from(self, pos: int) -> Group | None:
+        """The first group starting at or after ``pos``."""
+        for g in self.groups:
+            if g.start >= pos:
+                return g
+        return None
+
+    def group_before(self, pos: int) -> Group | None:
+        """The last group ending at or before ``pos``."""
+        best = None
+        for g in self.groups:
+            if g.end <= pos:
+                best = g
+            else:
+                break
+        return best
+
+
+_State = tuple[dict, frozenset]
+
+
+def _forward(view: SentenceView, cd: CompiledDictionary, elems: tuple[Element, ...], i: int,
+             pos: int, adjacent: bool, bind: dict, used: frozenset) -> Iterator[_State]:
+    if i == len(elems):
+        yield bind, used
+        return
+    e = elems[i]
+    adj = adjacent if i == 0 else e.adjacent
+    keys = view.keys
+    if e.kind == WORD:
+        for q in view.positions.get(e.value, ()):
+            if q < pos or (adj and q != pos):
+                continue
+            yield from _forward(view, cd, elems, i + 1, q + 1, False, bind, used | {q})
+            if adj:
+                break
+    elif e.kind == SYNSET:
+        phrases = cd.synsets.get(e.value, ())
+        last = pos if adj else view.n - 1
+        for q in range(pos, last + 1):
+            for ph in phrases:
+                m = len(ph)
+                if keys[q:q + m] == ph:
+                    yield from _forward(view, cd, elems, i + 1, q + m, False, bind,
+                                        used | frozenset(range(q, q + m)))
+                    break
+    elif e.kind in (SOURCE, TARGET, COMPOUND):
+        g = view.group_from(pos)
+        if g is not None and not (adj and g.start != pos):
+            yield from _forward(view, cd, elems, i + 1, g.end, False, {**bind, e.kind: g},
+                                used)
+    elif e.kind == SKIP:
+        g = view.group_from(pos)
+        if g is not None and not (adj and g.start != pos):
+            yield from _forward(view, cd, elems, i + 1, g.end, False,
+                                {**bind, "skip": bind.get("skip", ()) + (g,)}, used)
+        stop = g.start if g is not None else view.n
+        for q in range(pos + 1, min(stop, pos + 8) + 1):
+            if any(view.in_group[x] for x in range(pos, q)):
+                break
+            yield from _forward(view, cd, elems, i + 1, q, False, bind, used)
+
+
+def _backward(view: SentenceView, cd: CompiledDictionary, elems: tuple[Element, ...], i: int,
+              pos: int, adjacent: bool, bind: dict, used: frozenset) -> Iterator[_State]:
+    """``elems`` nearest-the-verb first; each must end at or before ``pos`` (exclusive)."""
+    if i == len(elems):
+        yield bind, used
+        return
+    e = elems[i]
+    adj = adjacent if i == 0 else elems[i - 1].adjacent
+    keys = view.keys
+    if e.kind == WORD:
+        for q in reversed(view.positions.get(e.value, ())):
+            if q + 1 > pos or (adj and q + 1 != pos):
+                continue
+            yield from _backward(view, cd, elems, i + 1, q, False, bind, used | {q})
+            if adj:
+                break
+    elif e.kind == SYNSET:
+        phrases = cd.synsets.get(e.value, ())
+        first = pos if adj else 0
+        for end in range(pos, first - 1, -1):
+            for ph in phrases:
+                m = len(ph)
+                if end - m >= 0 and keys[end - m:end] == ph:
+                    yield from _backward(view, cd, elems, i + 1, end - m, False, bind,
+                                         used | frozenset(range(end - m, end)))
+                    break
+            if adj:
+                break
+    elif e.kind in (SOURCE, TARGET, COMPOUND):
+        g = view.group_before(pos)
+        if g is not None and not (adj and g.end != pos):
+            yield from _backward(view, cd, elems, i + 1, g.start, False, {**bind, e.kind: g},
+                                 used)
+    elif e.kind == SKIP:
+        g = view.group_before(pos)
+        if g is not None and not (adj and g.end != pos):
+            yield from _backward(view, cd, elems, i + 1, g.start, False,
+                                 {**bind, "skip": bind.get("skip", ()) + (g,)}, used)
+        stop = g.end if g is not None else 0
+        for q in range(pos - 1, max(stop, pos - 8) - 1, -1):
+            if any(view.in_group[x] for x in range(q, pos)):
+                break
+            yield from _backward(view, cd, elems, i + 1, q, False, bind, used)
+
+
+def _possible(p: CompiledPattern, view: SentenceView, cd: CompiledDictionary) -> bool:
+    if not p.words <= view.key_set:
+        return False
+    for name in p.synsets:
+        if not any(ph[0] in view.key_set for ph in cd.synsets.get(name, ())):
+            return False
+    return True
+
+
+def match_pattern(p: CompiledPattern, verb: VerbOcc, view: SentenceView,
+                  cd: CompiledDictionary) -> Match | None:
+    if not _possible(p, view, cd):
+        return None
+    for ubind, uused in _backward(view, cd, p.upper, 0, verb.start, p.verb_adjacent_before,
+                                  {}, frozenset()):
+        for lbind, lused in _forward(view, cd, p.lower, 0, verb.end, p.verb_adjacent_after,
+                                     {}, frozenset()):
+            bind = {**ubind, **lbind}
+            compound = bind.get(COMPOUND)
+            return Match(p, bind.get(SOURCE), bind.get(TARGET), compound,
+                         COMPOUND in ubind, ubind.get("skip", ()) + lbind.get("skip", ()),
+                         uused | lused)
+    return None
+
+
+def best_match(patterns: tuple[CompiledPattern, ...], verb: VerbOcc, view: SentenceView,
+               cd: CompiledDictionary, tried: list | None = None) -> Match | None:
+    """The most specific pattern that matches; a negated verb needs a pattern that
+    covers its negation ("did not attack" only matches patterns written with not)."""
+    negs = set(verb.negations)
+    for p in patterns:
+        m = match_pattern(p, verb, view, cd)
+        if tried is not None:
+            tried.append((p, m is not None))
+        if m is None:
+            continue
+        if negs and not (negs & m.positions):
+            if tried is not None:
+                tried[-1] = (p, "matched, but does not cover the negation")
+            continue
+        return m
+    return None

@@ -1,0 +1,367 @@
+"""Actor mentions: actors and agents combined into coded noun phrases and compounds.
+
+Works on *units*: a dictionary hit (actor, agent or verb) or a single token
+classified by its word class. Rules (see docs/coding-rules.md):
+
+- actor and agent hits that follow each other, possibly with a possessive and
+  a few modifiers between ("Gondor's main opposition group", "Iranian Foreign
+  Minister Javad Zarif"), make one mention; agent codes are added to the actor
+  code, skipping roles it already has;
+- role words linked to actors by ``of``/``in``/``from``/``for`` ("police in
+  Iran", "ambassadors of Arnor, Osgiliath and Gondor") apply to each actor;
+- a role with no actor is an unknown-country actor, ``---COP``;
+- mentions joined by ``and``, ``or``, ``nor`` and commas form a compound; a
+  bare role after ``and`` shares the actor before it ("Danish media and
+  government" -> DNKMED, DNKGOV).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .compile import CompiledDictionary
+from .english import English
+from .scan import ACT, AGT, VRB, Hit
+
+# word classes of single tokens
+POS, DET, CONJ, COMMA, LINK, FUNC, PUNCT, MOD = (
+    "POS", "DET", "CONJ", "COMMA", "LINK", "FUNC", "PUNCT", "MOD")
+UNKNOWN = "---"
+
+
+@attrs.frozen
+class Unit:
+    kind: str
+    start: int
+    end: int
+    ident: int = -1
+
+
+@attrs.frozen
+class Mention:
+    """One coded noun phrase. ``codes == ()`` means recognised but null-coded."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    actor_loc: str  # "" for a bare role
+    agent_locs: tuple[str, ...]
+    has_actor: bool
+
+
+@attrs.frozen
+class Group:
+    """A mention or a compound of mentions; what a pattern slot binds."""
+
+    start: int
+    end: int
+    members: tuple[Mention, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for m in self.members:
+            for c in m.codes:
+                seen.setdefault(c, None)
+        return tuple(seen)
+
+    @property
+    def is_null(self) -> bool:
+        return not any(m.codes for m in self.members)
+
+
+def classify(keys: tuple[str, ...], hits: list[Hit], eng: English) -> list[Unit]:
+    """Units of a token sequence: hits as they are, other tokens by word class."""
+    units: list[Unit] = []
+    function_words = eng.function_words
+    det, conj, links = eng.determiners, eng.conjunctions, eng.agent_links
+    h = 0
+    i, n = 0, len(keys)
+    while i < n:
+        if h < len(hits) and hits[h].start == i:
+            hit = hits[h]
+            units.append(Unit(hit.kind, hit.start, hit.end, hit.ident))
+            i = hit.end
+            h += 1
+            continue
+        k = keys[i]
+        if k in ("'s", "'"):
+            kind = POS
+        elif k == ",":
+            kind = COMMA
+        elif k in conj:
+            kind = CONJ
+        elif k in det:
+            kind = DET
+        elif k in links:
+            kind = LINK
+        elif k in function_words:
+            kind = FUNC
+        elif not (k[:1].isalnum()):
+            kind = PUNCT
+        else:
+            kind = MOD
+        units.append(Unit(kind, i, i + 1))
+        i += 1
+    return units
+
+
+def _chunks(code: str) -> list[str]:
+    return [code[i:i + 3] for i in range(0, len(code), 3)]
+
+
+def combine_code(base: str, prefixes: list[str], suffixes: list[str]) -> str:
+    """Add role codes to an actor code, skipping roles it already has.
+
+    >>> combine_code("USAGOV", [], ["GOV"])
+    'USAGOV'
+    >>> combine_code("ARN", ["NGO"], ["GOVFRM"])
+    'NGOARNGOVFRM'
+    """
+    code = base
+    for suffix in suffixes:
+        have = _chunks(code[3:])
+        for chunk in _chunks(suffix):
+            if chunk not in have:
+                code += chunk
+                have.append(chunk)
+    for prefix in reversed(prefixes):
+        if not code.startswith(prefix) and prefix not in _chunks(code):
+            code = prefix + code
+    return code
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
+    return a[0].startswith(b[0]) or b[0].startswith(a[0])
+
+
+class MentionBuilder:
+    """Builds mentions and compound groups for one sentence."""
+
+    def __init__(self, units: list[Unit], cd: CompiledDictionary, day: int | None,
+                 texts: tuple[str, ...] = ()):
+        self.units = units
+        self.cd = cd
+        self.day = day
+        self.texts = texts
+
+    def kind(self, u: int) -> str:
+        return self.units[u].kind if 0 <= u < len(self.units) else "END"
+
+    # -- noun groups: runs of actor/agent hits ---------------------------------------
+    def noun_group_end(self, u: int) -> int:
+        """Given an actor/agent unit at ``u``, the unit index after its run."""
+        j = u + 1
+        while True:
+            k = j
+            possessive = False
+            if self.kind(k) == POS:
+                possessive = True
+                k += 1
+            gap = 0
+            while gap < 3 and (self.kind(k) == MOD or (
+                    self.kind(k) == CONJ and gap > 0 and self.kind(k + 1) == MOD)):
+                if not possessive and self._verb_like(k):
+                    break
+                k += 1
+                gap += 1
+            nxt = self.kind(k)
+            if nxt in (ACT, AGT) and (gap == 0 or possessive or nxt == AGT
+                                       or self._same_actor(u, k)):
+                j = k + 1
+                continue
+            return j
+
+    def _verb_like(self, u: int) -> bool:
+        """A lower-case -ed/-ing word not in the dictionaries is probably a verb."""
+        text = self.texts[self.units[u].start] if self.texts else ""
+        return text[:1].islower() and text.endswith(("ed", "ing")) and len(text) > 4
+
+    def _same_actor(self, u: int, k: int) -> bool:
+        """``Calenardhon leader Calimehtar``: the same actor on both sides of a word."""
+        first = next((x for x in range(u, k) if self.units[x].kind == ACT), None)
+        if first is None or self.units[k].kind != ACT:
+            return False
+        return _compatible(self.actor_codes(self.units[first].ident),
+                           self.actor_codes(self.units[k].ident))
+
+    def actor_codes(self, ident: int) -> tuple[str, ...]:
+        return self.cd.actors[ident].codes_on(self.day)
+
+    def interpret(self, a: int, b: int) -> list[Mention]:
+        """The mentions of the noun group units[a:b]."""
+        mentions: list[Mention] = []
+        codes: tuple[str, ...] | None = None
+        actor_loc = ""
+        start = self.units[a].start
+        prefixes: list[str] = []
+        suffixes: list[str] = []
+        agent_locs: list[str] = []
+        last_end = start
+        for u in range(a, b):
+            unit = self.units[u]
+            if unit.kind == ACT:
+                these = self.actor_codes(unit.ident)
+                actor = self.cd.actors[unit.ident]
+                if codes is None:
+                    codes, actor_loc = these, actor.loc
+                elif _compatible(codes, these):
+                    if len(these[0]) > len(codes[0]):
+                        codes, actor_loc = these, actor.loc
+                elif codes == () and not these:
+                    pass
+                else:
+                    mentions.append(self._make(start, last_end, codes, actor_loc, prefixes,
+                                               suffixes, agent_locs))
+                    codes, actor_loc = these, actor.loc
+                    start = unit.start
+                    prefixes, suffixes, agent_locs = [], [], []
+                last_end = unit.end
+            elif unit.kind == AGT:
+                agent = self.cd.agents[unit.ident]
+                (prefixes if agent.prefix else suffixes).append(agent.code)
+                agent_locs.append(agent.loc)
+                last_end = unit.end
+        mentions.append(self._make(start, last_end, codes, actor_loc, prefixes, suffixes,
+                                   agent_locs))
+        return mentions
+
+    @staticmethod
+    def _make(start: int, end: int, codes: tuple[str, ...] | None, actor_loc: str,
+              prefixes: list[str], suffixes: list[str], agent_locs: list[str]) -> Mention:
+        if codes is None:  # roles only
+            base: tuple[str, ...] = (UNKNOWN,)
+            has_actor = False
+        else:
+            base = codes
+            has_actor = True
+        out = tuple(combine_code(c, prefixes, suffixes) for c in base)
+        return Mention(start, end, out, actor_loc, tuple(agent_locs), has_actor)
+
+    @staticmethod
+    def apply_roles(target: Mention, roles: Mention) -> Mention:
+        """Roles of a bare-role mention applied to an actor mention (``police in Iran``)."""
+        suffixes = [c[3:] for c in roles.codes if c.startswith(UNKNOWN)]
+        codes = tuple(combine_code(c, [], suffixes) for c in target.codes)
+        return Mention(min(roles.start, target.start), max(roles.end, target.end), codes,
+                       target.actor_loc, roles.agent_locs + target.agent_locs, True)
+
+    # -- groups ----------------------------------------------------------------------
+    def build(self) -> tuple[list[Group], set[int]]:
+        """All groups in the sentence, and the positions of commas inside compounds."""
+        units = self.units
+        # 1. noun groups
+        ngs: list[tuple[int, int, list[Mention]]] = []  # (unit a, unit b, mentions)
+        u = 0
+        while u < len(units):
+            if units[u].kind in (ACT, AGT):
+                b = self.noun_group_end(u)
+                ngs.append((u, b, self.interpret(u, b)))
+                u = b
+            else:
+                u += 1
+        # 2. compounds and links
+        groups: list[Group] = []
+        list_commas: set[int] = set()
+        g = 0
+        while g < len(ngs):
+            members, end_unit, commas, g = self._compound(ngs, g)
+            # roles linked to actors: "lawmakers and officials in Fornost and Gondor"
+            if all(not m.has_actor for m in members) and g < len(ngs):
+                linked = self._link(ngs, end_unit, g)
+                if linked is not None:
+                    actors, end_unit, more_commas, g = linked
+                    members = [self.apply_roles(a, r) for r in members for a in actors]
+                    commas |= more_commas
+            start = min(m.start for m in members)
+            end = max(m.end for m in members)
+            groups.append(Group(start, end, tuple(members)))
+            list_commas |= commas
+        return groups, list_commas
+
+    def _between(self, a: int, b: int) -> list[str]:
+        return [self.units[x].kind for x in range(a, b)]
+
+    def _compound(self, ngs, g: int):
+        """Members of the compound that starts at noun group ``g``."""
+        members = list(ngs[g][2])
+        end_unit = ngs[g][1]
+        joins: list[tuple[int, int, int, int, bool]] = []  # (g, n members, end_unit, gap a, conj)
+        while g + 1 < len(ngs):
+            a, b, mentions = ngs[g + 1]
+            gap = self._between(end_unit, a)
+            sep = self._separator(gap)
+            if sep is None:
+                break
+            # a bare role after "and" shares the actor before it
+            last = members[-1]
+            if last.has_actor and all(not m.has_actor for m in mentions) and CONJ in gap \
+                    and COMMA not in gap:
+                mentions = [self._share(last, ngs[g], m) for m in mentions]
+            joins.append((g, len(members), end_unit, a, CONJ in gap))
+            members.extend(mentions)
+            end_unit = b
+            g += 1
+        # commas alone do not make a list ("Syria, Iran's ally, said"): a list of
+        # three or more ends with "and"/"or"/"nor"; otherwise stop at the first comma.
+        if joins and not any(j[4] for j in joins):
+            first_g, keep, end_unit, _, _ = joins[0]
+            return members[:keep], end_unit, set(), first_g + 1
+        commas: set[int] = set()
+        for _, _, gap_start, gap_end, _ in joins:
+            for x in range(gap_start, gap_end):
+                if self.units[x].kind == COMMA:
+                    commas.add(self.units[x].start)
+        return members, end_unit, commas, g + 1
+
+    @staticmethod
+    def _separator(gap: list[str]) -> str | None:
+        """``, `` / `` and `` / ``, and `` with at most three modifiers after it."""
+        i = 0
+        # a head noun after a possessive may close the first member: "Ithilen's sheep and"
+        if i < len(gap) and gap[i] == POS:
+            i += 1
+            while i < len(gap) and gap[i] == MOD and i < 3:
+                i += 1
+        seps = 0
+        while i < len(gap) and gap[i] in (COMMA, CONJ):
+            seps += 1
+            i += 1
+        if not seps or seps > 2:
+            return None
+        rest = gap[i:]
+        if len(rest) > 3 or any(k not in (DET, MOD, LINK) for k in rest):
+            return None
+        return "sep"
+
+    def _share(self, last: Mention, ng, role: Mention) -> Mention:
+        """``Danish Islamist media and government``: GOV takes DNK and MUS from the first."""
+        a, b, _ = ng
+        roles = [self.cd.agents[self.units[x].ident] for x in range(a, b)
+                 if self.units[x].kind == AGT]
+        shared = [r.code for r in roles[:-1] if not r.prefix]
+        prefixes = [r.code for r in roles if r.prefix]
+        base = [c for c in self._actor_codes_in(a, b)] or [UNKNOWN]
+        own = [c[3:] for c in role.codes if c.startswith(UNKNOWN)]
+        codes = tuple(combine_code(c, prefixes, shared + own) for c in base)
+        return Mention(role.start, role.end, codes, last.actor_loc,
+                       last.agent_locs[:-1] + role.agent_locs, True)
+
+    def _actor_codes_in(self, a: int, b: int) -> tuple[str, ...]:
+        for x in range(a, b):
+            if self.units[x].kind == ACT:
+                return self.actor_codes(self.units[x].ident)
+        return ()
+
+    def _link(self, ngs, end_unit: int, g: int):
+        """``of``/``in``/``from`` + (the) + actors after a run of bare roles."""
+        a = ngs[g][0]
+        gap = self._between(end_unit, a)
+        if not gap or gap[0] != LINK or len(gap) > 3 or any(k not in (DET, MOD) for k in gap[1:]):
+            return None
+        members, end, commas, nxt = self._compound(ngs, g)
+        if not any(m.has_actor for m in members):
+            return None
+        return [m for m in members if m.has_actor], end, commas, nxt

@@ -1,0 +1,103 @@
+"""Find dictionary phrases in a sentence: actors, agents, verbs, discards, issues.
+
+One left-to-right pass, longest match first. A noun phrase (actor or agent)
+beats a verb of the same length; a one-word role that is also a verb form is
+read as a verb after ``to`` or an auxiliary ("troops will guard", "to police").
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .compile import CompiledDictionary, longest_at
+from .english import english
+from .text import Tokens
+
+ACT, AGT, VRB = "ACT", "AGT", "VRB"
+
+
+@attrs.frozen
+class Hit:
+    kind: str  # ACT, AGT or VRB
+    start: int
+    end: int  # exclusive
+    ident: int  # index into the compiled actors, agents or forms
+
+
+def _acronym_at(index, texts: tuple[str, ...], i: int) -> tuple[int, int]:
+    cands = index.get(texts[i])
+    if cands:
+        n = len(texts)
+        for phrase, ident in cands:
+            m = len(phrase)
+            if i + m <= n and texts[i:i + m] == phrase:
+                return m, ident
+    return 0, -1
+
+
+def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
+    keys = tokens.keys
+    texts = tokens.texts
+    n = len(keys)
+    eng = english()
+    verb_openers = eng.auxiliaries | {"to"}
+    hits: list[Hit] = []
+    i = 0
+    actor_index, agent_index, verb_index = cd.actor_index, cd.agent_index, cd.verb_index
+    acr_a, acr_g = cd.actor_acronym_index, cd.agent_acronym_index
+    while i < n:
+        k = keys[i]
+        la = lg = lv = 0
+        ia = ig = iv = -1
+        if k in actor_index:
+            la, ia = longest_at(actor_index, keys, i)
+        if texts[i] in acr_a:
+            m, ident = _acronym_at(acr_a, texts, i)
+            if m > la:
+                la, ia = m, ident
+        if k in agent_index:
+            lg, ig = longest_at(agent_index, keys, i)
+        if texts[i] in acr_g:
+            m, ident = _acronym_at(acr_g, texts, i)
+            if m > lg:
+                lg, ig = m, ident
+        if k in verb_index:
+            lv, iv = longest_at(verb_index, keys, i)
+        best_np = max(la, lg)
+        if lv and lv > best_np:
+            hits.append(Hit(VRB, i, i + lv, iv))
+            i += lv
+            continue
+        if lv and best_np == 1 and i > 0 and keys[i - 1] in verb_openers:
+            hits.append(Hit(VRB, i, i + lv, iv))
+            i += lv
+            continue
+        if best_np:
+            if la >= lg:
+                hits.append(Hit(ACT, i, i + la, ia))
+                i += la
+            else:
+                hits.append(Hit(AGT, i, i + lg, ig))
+                i += lg
+            continue
+        if lv:
+            hits.append(Hit(VRB, i, i + lv, iv))
+            i += lv
+            continue
+        i += 1
+    return hits
+
+
+def find_phrases(index, keys: tuple[str, ...]) -> list[tuple[int, int, int]]:
+    """All non-overlapping longest matches of ``index``: (start, end, id)."""
+    out = []
+    i, n = 0, len(keys)
+    while i < n:
+        if keys[i] in index:
+            m, ident = longest_at(index, keys, i)
+            if m:
+                out.append((i, i + m, ident))
+                i += m
+                continue
+        i += 1
+    return out

@@ -1,0 +1,188 @@
+"""Tokens and sentences: the first stage, shared by dictionaries and text.
+
+A text is cut into tokens once. Each token keeps its exact character span in
+the original text and a *key*: the lower-cased, accent-free form that
+dictionary phrases are matched against. Dictionary phrases go through the same
+tokenizer, so ``U.S.``, ``al-Qaeda`` or ``didn't`` are cut the same way in
+both.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+import regex
+
+from .english import english
+
+_TOKEN_RE = regex.compile(
+    r"""
+    (?P<url>https?://\S+|www\.\S+)
+  | (?P<initialism>(?:\p{L}\.){2,}(?:[-‐‑][\p{L}\p{N}]+)*)
+  | (?P<number>[$€£¥]?\d+(?:[.,:]\d+)+(?:\p{L}+)?%?)
+  | (?P<hyphenated>[\p{L}\p{N}]+[-‐‑])(?=\s|$)
+  | (?P<nt>n['’]t\b)
+  | (?P<clitic>['’](?:s|re|ve|ll|d|m)\b)
+  | (?P<possessive>(?<=[sS])['’](?![\p{L}\p{N}]))
+  | (?P<word>[\p{L}\p{N}](?:(?!n['’]t\b)[\p{L}\p{M}\p{N}]
+        |(?!['’](?:s|re|ve|ll|d|m|t)\b)[-‐‑'’](?=[\p{L}\p{N}]))*)
+  | (?P<quote>``|''|["“”„«»‟])
+  | (?P<dash>[-‐‑‒–—―]{1,3})
+  | (?P<punct>[^\s\p{L}\p{N}])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_QUOTES = {'"', "“", "”", "„", "«", "»", "‟", "``", "''", "‘", "’", "'", "`"}
+_SENTENCE_END = {".", "!", "?"}
+_CLOSERS = {'"', ")", "]", "'"}
+
+
+def token_key(text: str) -> str:
+    """The matching key of a token: case-folded, accents removed, quotes unified."""
+    if text.isascii():
+        key = text.lower()
+    else:
+        key = unicodedata.normalize("NFKD", text.casefold())
+        key = "".join(c for c in key if not unicodedata.combining(c))
+        key = key.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("‑", "-")
+    return key
+
+
+@attrs.frozen
+class Tokens:
+    """The tokens of one text, as parallel tuples (cheap to build and to scan)."""
+
+    text: str
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def span_text(self, i: int, j: int) -> str:
+        """The original text of tokens ``i`` (inclusive) to ``j`` (exclusive)."""
+        if i >= j:
+            return ""
+        return self.text[self.starts[i]:self.ends[j - 1]]
+
+    def slice(self, i: int, j: int) -> "Tokens":
+        """Tokens ``i``..``j`` as their own text, with offsets re-based to it."""
+        base = self.starts[i] if i < j else 0
+        end = self.ends[j - 1] if i < j else 0
+        return Tokens(
+            self.text[base:end],
+            self.texts[i:j],
+            self.keys[i:j],
+            tuple(s - base for s in self.starts[i:j]),
+            tuple(e - base for e in self.ends[i:j]),
+        )
+
+
+def tokenize(text: str) -> Tokens:
+    """Cut ``text`` into tokens. Never fails: any character becomes part of some token."""
+    eng = english()
+    texts: list[str] = []
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    # Underscores join words in legacy texts ("Dol_Amroth"); reading them as
+    # spaces keeps every offset unchanged.
+    scan = text.replace("_", " ") if "_" in text else text
+    for m in _TOKEN_RE.finditer(scan):
+        kind = m.lastgroup
+        s, e = m.span()
+        t = text[s:e]
+        if kind == "punct" and t == "." and texts and ends[-1] == s:
+            prev = keys[-1]
+            # "Mr." "Gen." "Jan.": the period belongs to the abbreviation.
+            if prev in eng.abbreviations and (prev != "no" or _digit_follows(text, e)):
+                texts[-1] += "."
+                keys[-1] += "."
+                ends[-1] = e
+                continue
+        if kind == "dash":
+            key = "-" if t == "-" else "--"
+        elif kind == "quote" or (kind == "punct" and t in _QUOTES):
+            key = '"'
+        elif kind == "possessive":
+            key = "'"
+        else:
+            key = token_key(t)
+        texts.append(t)
+        keys.append(key)
+        starts.append(s)
+        ends.append(e)
+    return Tokens(text, tuple(texts), tuple(keys), tuple(starts), tuple(ends))
+
+
+def _digit_follows(text: str, pos: int) -> bool:
+    rest = text[pos:pos + 3].lstrip()
+    return bool(rest) and rest[0].isdigit()
+
+
+def phrase_keys(phrase: str) -> tuple[str, ...]:
+    """The token keys of a dictionary phrase (spaces and underscores separate words)."""
+    return tokenize(phrase.replace("_", " ")).keys
+
+
+def phrase_texts(phrase: str) -> tuple[str, ...]:
+    """The token texts of a dictionary phrase, exact case (for acronyms)."""
+    return tokenize(phrase.replace("_", " ")).texts
+
+
+# --- sentences -------------------------------------------------------------------
+
+def split_sentences(tokens: Tokens) -> list[tuple[int, int]]:
+    """Token ranges ``(i, j)`` of the sentences of a document.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
+    brackets) when the next token begins with a capital, a digit or a quote;
+    at an initialism such as ``U.S.`` only when a typical sentence opener
+    follows; and always at a blank line.
+    """
+    eng = english()
+    n = len(tokens)
+    text = tokens.text
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    i = 0
+    while i < n:
+        key = tokens.keys[i]
+        end_here = False
+        j = i + 1
+        if key in _SENTENCE_END or key == "...":
+            while j < n and (tokens.keys[j] in _SENTENCE_END or tokens.keys[j] in _CLOSERS
+                             or tokens.texts[j] in _QUOTES) and _adjacent(tokens, j - 1, j):
+                j += 1
+            end_here = j >= n or _opens_sentence(tokens, j)
+        elif tokens.texts[i].endswith(".") and len(key) > 2 and "." in key[:-1]:
+            # an initialism like "U.S." at the end of a sentence
+            end_here = (j < n and tokens.texts[j][:1].isupper()
+                        and tokens.keys[j] in eng.sentence_starters)
+        if not end_here and j < n and "\n" in text[tokens.ends[j - 1]:tokens.starts[j]]:
+            gap = text[tokens.ends[j - 1]:tokens.starts[j]]
+            if gap.count("\n") >= 2:
+                end_here = True
+        if end_here:
+            ranges.append((start, j))
+            start = j
+            i = j
+            continue
+        i += 1
+    if start < n:
+        ranges.append((start, n))
+    return ranges
+
+
+def _adjacent(tokens: Tokens, i: int, j: int) -> bool:
+    return tokens.ends[i] == tokens.starts[j]
+
+
+def _opens_sentence(tokens: Tokens, j: int) -> bool:
+    first = tokens.texts[j][:1]
+    return first.isupper() or first.isdigit() or tokens.keys[j] in ('"', "(", "[") \
+        or tokens.texts[j] in _QUOTES

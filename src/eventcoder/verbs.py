@@ -1,0 +1,133 @@
+"""Verb occurrences: which verb hits are verbs, with their auxiliaries, negation and voice.
+
+A dictionary verb form is read as a **noun** when a determiner or possessive
+comes before it (with at most two modifiers between: "an attack", "its
+long-delayed visit", "Iran's threat"), or a preposition other than ``to``
+comes right before a form that is not an ``-ing`` form ("in talks").
+
+Walking back from the verb over auxiliaries, negations and adverbs gives its
+*chain*: "has not yet fully restored". ``not``, ``n't`` or ``never`` in the
+chain negate the verb. A form of *be* in the chain with ``by`` + an actor after
+the verb makes it **passive**.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .compile import CompiledDictionary
+from .english import English
+from .mentions import DET, MOD, POS, Group, Unit
+from .scan import VRB
+
+
+@attrs.frozen
+class VerbOcc:
+    start: int
+    end: int
+    form: int
+    family: int
+    chain_start: int  # first token of the auxiliary chain
+    negations: tuple[int, ...]  # positions of not / n't / never in the chain
+    passive_by: Group | None  # the "by" actor of a passive verb
+    infinitive: bool  # "to" + verb
+    finite: bool  # an auxiliary or a tensed form: the verb can head a clause
+    ing: bool
+
+    @property
+    def negated(self) -> bool:
+        return bool(self.negations)
+
+
+def _chain_word(key: str, eng: English) -> bool:
+    return (key in eng.auxiliaries or key in eng.negations or key in eng.verb_chain_words
+            or (key.endswith("ly") and len(key) > 4))
+
+
+def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictionary,
+            eng: English) -> bool:
+    """Is the verb hit at unit ``u`` used as a noun?"""
+    form = cd.forms[units[u].ident]
+    x = u - 1
+    mods = 0
+    while x >= 0 and units[x].kind == MOD and mods < 2:
+        key = keys[units[x].start]
+        if _chain_word(key, eng):
+            return False
+        x -= 1
+        mods += 1
+    if x < 0:
+        return False
+    prev = units[x]
+    if prev.kind in (DET, POS):
+        # "that" is both a determiner and a conjunction: "said that attacks ..." vs
+        # "that attack"; after a verb it introduces a clause.
+        if keys[prev.start] == "that" and x > 0 and units[x - 1].kind == VRB:
+            return False
+        return True
+    if mods == 0 and not form.ing:
+        key = keys[prev.start]
+        if key in eng.prepositions and key != "to" and key not in eng.subordinators:
+            return True
+    return False
+
+
+def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
+               cd: CompiledDictionary, eng: English) -> list[VerbOcc]:
+    occs: list[VerbOcc] = []
+    group_after: dict[int, Group] = {}
+    for g in groups:
+        group_after.setdefault(g.start, g)
+    for u, unit in enumerate(units):
+        if unit.kind != VRB or is_noun(units, u, keys, cd, eng):
+            continue
+        form = cd.forms[unit.ident]
+        # the chain of auxiliaries and adverbs before the verb
+        c = unit.start
+        negs = []
+        has_be = False
+        infinitive = False
+        tensed_aux = False
+        while c > 0 and _chain_word(keys[c - 1], eng):
+            k = keys[c - 1]
+            if k in eng.negations:
+                negs.append(c - 1)
+            if k in eng.be_forms:
+                has_be = True
+            if k == "to" and c == unit.start:
+                infinitive = True
+            if k in eng.auxiliaries and k not in ("be", "been", "being", "having"):
+                tensed_aux = True
+            c -= 1
+        # "to" directly before the verb, possibly with adverbs between ("to further restrict")
+        if not infinitive:
+            x = unit.start - 1
+            while x >= c and (keys[x].endswith("ly") or keys[x] in eng.negations):
+                x -= 1
+            infinitive = x >= c and keys[x] == "to"
+        passive_by = None
+        if has_be and not form.ing:
+            passive_by = _by_actor(keys, unit.end, group_after, eng)
+        finite = tensed_aux or (not infinitive and not form.ing)
+        occs.append(VerbOcc(unit.start, unit.end, unit.ident, form.family, c, tuple(negs),
+                            passive_by, infinitive, finite, form.ing))
+    return occs
+
+
+def _by_actor(keys: tuple[str, ...], pos: int, group_after: dict[int, Group],
+              eng: English) -> Group | None:
+    """``by`` within a few words after the verb, followed by an actor."""
+    n = len(keys)
+    for b in range(pos, min(n, pos + 4)):
+        if keys[b] == "by":
+            x = b + 1
+            while x < n and x <= b + 3:
+                if x in group_after:
+                    return group_after[x]
+                if keys[x] not in eng.determiners and not keys[x][:1].isalpha():
+                    break
+                x += 1
+            return None
+        if keys[b] in (",", ";", ".") or keys[b] in eng.subordinators:
+            return None
+    return None
