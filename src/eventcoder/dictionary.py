@@ -204,11 +204,11 @@ class _Merger:
     def add_verbs(self, layer: DictionaryLayer) -> None:
         names: dict[str, VerbFamily] = {}
         forms_here: dict[tuple[str, ...], tuple[str, VerbEntry]] = {}
-        for fam in layer.verbs:
+        for fam in sorted((f for f in layer.verbs if not f.extends), key=lambda f: f.loc):
             if fam.family in names:
                 self.error(fam.loc, f"family {fam.family!r} is defined twice in this folder "
                            f"(also at {names[fam.family].loc.short})", f"family {fam.family!r}",
-                           "merge the two entries")
+                           "merge the two entries, or add patterns with 'extends:'")
                 continue
             names[fam.family] = fam
             self._merge_family(fam)
@@ -219,10 +219,19 @@ class _Merger:
                         self.error(verb.loc, f"verb form {' '.join(key)!r} is also in family "
                                    f"{prev[0]!r} at {prev[1].loc.short}",
                                    f"family {fam.family!r}",
-                                   "a verb form can belong to one family per folder")
+                                   "a verb form can belong to one family per folder; add "
+                                   "patterns to the other family with 'extends:'")
                         continue
                     forms_here[key] = (fam.family, verb)
                     self.verb_forms[key] = (fam.family, verb)
+        # extensions may sit in any file of the folder, before or after the family
+        for ext in sorted((f for f in layer.verbs if f.extends), key=lambda f: f.loc):
+            if ext.family not in self.families:
+                self.error(ext.loc, f"'extends: {ext.family}' names no family",
+                           f"extension of {ext.family!r}",
+                           "define the family with 'family:' and 'verbs:'")
+                continue
+            self._merge_family(ext)
 
     def _merge_family(self, fam: VerbFamily) -> None:
         entry = f"family {fam.family!r}"

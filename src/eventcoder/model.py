@@ -185,6 +185,7 @@ class VerbFamily:
     loc: SourceLocation = NULL_LOC
     code_given: bool = True  # a later layer may extend a family without a code
     origin: str = ""
+    extends: bool = False  # an `extends:` entry: patterns and tests for a family defined elsewhere
 
 
 @attrs.frozen

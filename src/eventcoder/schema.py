@@ -461,10 +461,12 @@ class FileValidator:
         m = self.mapping(node, "a verb family")
         if m is None:
             return None
+        if m.get("extends") is not None:
+            return self.extension(m)
         name = self.string(m.get("family"), "family")
         entry = f"family {name!r}" if name else "verb family"
         self.keys(m, {"family", "code", "verbs", "patterns", "tests", "note", "origin"},
-                  {"family"}, entry)
+                  {"family", "verbs"}, entry)
         code = self.code_spec(m.get("code"), entry) if m.get("code") is not None else None
         verbs: tuple[VerbEntry, ...] = ()
         if m.get("verbs") is not None:
@@ -479,6 +481,22 @@ class FileValidator:
             return None
         return VerbFamily(name, code or CodeSpec(None), verbs, patterns, tests, note, m.loc,
                           code_given=m.get("code") is not None, origin=origin)
+
+    def extension(self, m: YMap) -> VerbFamily | None:
+        """``extends: NAME``: more patterns (and tests) for a family defined elsewhere."""
+        name = self.string(m.get("extends"), "extends")
+        entry = f"extension of {name!r}" if name else "family extension"
+        self.keys(m, {"extends", "patterns", "tests", "note", "origin"}, {"extends"}, entry)
+        patterns: tuple[PatternEntry, ...] = ()
+        if m.get("patterns") is not None:
+            patterns = self.each(m.get("patterns"), "patterns", lambda p: self.pattern(p, entry))
+        tests = self.tests(m.get("tests"), entry)
+        note = self.string(m.get("note"), "note", entry, allow_empty=True) or ""
+        origin = self.string(m.get("origin"), "origin", entry, allow_empty=True) or ""
+        if name is None:
+            return None
+        return VerbFamily(name, CodeSpec(None), (), patterns, tests, note, m.loc,
+                          code_given=False, origin=origin, extends=True)
 
     # --- synsets, discards, issues ---------------------------------------------------
     def synsets(self, node: YNode) -> tuple[SynsetEntry, ...]:
