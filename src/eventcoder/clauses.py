@@ -39,8 +39,14 @@ class TrimOptions:
 _FINAL = {".", "!", "?", '"', "'", ")", "]", "...", ":"}
 
 
-def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions) -> list[bool]:
-    """Which tokens to set aside (True) before coding."""
+def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
+         verb_positions: frozenset[int] = frozenset()) -> list[bool]:
+    """Which tokens to set aside (True) before coding.
+
+    A clause is only set aside if a dictionary verb remains outside it: the
+    closing clause of "Arnor, five years after the war, attacked Gondor" holds
+    the main verb and stays.
+    """
     n = len(keys)
     drop = [False] * n
 
@@ -73,16 +79,27 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions) -> lis
             if opts.comma_min <= words(a + 1, b) <= opts.comma_max:
                 for x in range(a, b):
                     drop[x] = True
+    def verb_left(a: int, b: int) -> bool:
+        """Is there a verb outside [a, b) that is not set aside?"""
+        return any(not drop[v] and not a <= v < b for v in verb_positions) \
+            or not verb_positions
+
+    def starts_with_verb(pos: int) -> bool:
+        """", criticized Gondor": a clause that opens with a verb continues the sentence."""
+        while pos < n and (keys[pos].endswith("ly") or keys[pos] in ("also", "then", "and")):
+            pos += 1
+        return pos in verb_positions
+
     # the closing clause
     last = commas[-1]
-    if opts.comma_emax > 0 and last < end:
-        if opts.comma_emin <= words(last + 1, end) <= opts.comma_emax:
+    if opts.comma_emax > 0 and last < end and not starts_with_verb(last + 1):
+        if opts.comma_emin <= words(last + 1, end) <= opts.comma_emax and verb_left(last, end):
             for x in range(last, end):
                 drop[x] = True
     # the opening clause
     first = commas[0]
     if opts.comma_bmax > 0:
-        if opts.comma_bmin <= words(0, first) <= opts.comma_bmax:
+        if opts.comma_bmin <= words(0, first) <= opts.comma_bmax and verb_left(0, first + 1):
             for x in range(0, first + 1):
                 drop[x] = True
     return drop

@@ -113,7 +113,8 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     # list commas are found on the whole sentence, then comma clauses are set aside
     units0 = classify(keys, hits, eng)
     _, list_commas = MentionBuilder(units0, cd, day, tokens.texts).build()
-    drop = trim(keys, list_commas, options.trim)
+    verb_positions = frozenset(h.start for h in hits if h.kind == "VRB")
+    drop = trim(keys, list_commas, options.trim, verb_positions)
     if trace and any(drop):
         tr("trimmed", " ".join(tokens.texts[i] if drop[i] else "_" for i in range(n)))
     keep = tuple(i for i in range(n) if not drop[i])

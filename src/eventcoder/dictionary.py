@@ -254,6 +254,9 @@ class _Merger:
             if not fam.code_given:
                 self.error(fam.loc, "a new family needs a 'code' (null if the verbs alone "
                            "code nothing)", entry)
+            if not fam.verbs:
+                self.error(fam.loc, "a new family needs 'verbs'", entry,
+                           "to add patterns to a family defined elsewhere, use 'extends:'")
             self.families[fam.family] = ResolvedFamily(
                 fam.family, fam.code, fam.verbs, tuple(pats.values()), fam.tests, fam.loc,
                 fam.origin)

@@ -6,7 +6,8 @@ import functools
 from importlib import resources
 
 import attrs
-import yaml
+
+from .yamlio import YMap, YSeq, load_yaml_text
 
 
 @attrs.frozen
@@ -43,9 +44,19 @@ class English:
 def english() -> English:
     """The word lists; read once, immutable afterwards."""
     text = resources.files("eventcoder").joinpath("data/english.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    # the strict loader keeps "no", "on" and "off" as words (YAML 1.1 would make them booleans)
+    tree, problems = load_yaml_text(text, "data/english.yaml")
+    if problems or not isinstance(tree, YMap):
+        raise RuntimeError(f"data/english.yaml is broken: {problems}")
+    lists = {k.text: v for k, v in tree.items}
     fields = {f.name for f in attrs.fields(English)}
-    return English(**{k: frozenset(str(w).lower() for w in raw[k]) for k in fields})
+    return English(**{k: frozenset(item.text.lower() for item in _seq(lists[k]))
+                      for k in fields})
+
+
+def _seq(node) -> tuple:
+    assert isinstance(node, YSeq)
+    return node.items
 
 
 # --- inflection ----------------------------------------------------------------
