@@ -110,21 +110,27 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     hits = scan(tokens, cd)
     if trace:
         _trace_tokens(tr, tokens, hits, cd)
+    elif not any(h.kind == "VRB" for h in hits) or all(h.kind == "VRB" for h in hits):
+        # no verb, or no actor or role: nothing can be coded
+        return SentenceResult(index, text, start, ())
     # list commas are found on the whole sentence, then comma clauses are set aside
     units0 = classify(keys, hits, eng)
-    _, list_commas = MentionBuilder(units0, cd, day, tokens.texts).build()
+    groups0, list_commas = MentionBuilder(units0, cd, day, tokens.texts).build()
     verb_positions = frozenset(h.start for h in hits if h.kind == "VRB")
     drop = trim(keys, list_commas, options.trim, verb_positions)
-    if trace and any(drop):
-        tr("trimmed", " ".join(tokens.texts[i] if drop[i] else "_" for i in range(n)))
-    keep = tuple(i for i in range(n) if not drop[i])
-    where = {old: new for new, old in enumerate(keep)}
-    ckeys = tuple(keys[i] for i in keep)
-    chits = [Hit(h.kind, where[h.start], where[h.end - 1] + 1, h.ident) for h in hits
-             if all(not drop[x] for x in range(h.start, h.end))]
-    units = classify(ckeys, chits, eng)
-    ctexts = tuple(tokens.texts[i] for i in keep)
-    groups, _ = MentionBuilder(units, cd, day, ctexts).build()
+    if any(drop):
+        if trace:
+            tr("trimmed", " ".join(tokens.texts[i] if drop[i] else "_" for i in range(n)))
+        keep = tuple(i for i in range(n) if not drop[i])
+        where = {old: new for new, old in enumerate(keep)}
+        ckeys = tuple(keys[i] for i in keep)
+        chits = [Hit(h.kind, where[h.start], where[h.end - 1] + 1, h.ident) for h in hits
+                 if all(not drop[x] for x in range(h.start, h.end))]
+        units = classify(ckeys, chits, eng)
+        ctexts = tuple(tokens.texts[i] for i in keep)
+        groups, _ = MentionBuilder(units, cd, day, ctexts).build()
+    else:  # nothing set aside: the first pass is the answer
+        keep, ckeys, units, groups = tuple(range(n)), keys, units0, groups0
     verbs = find_verbs(units, ckeys, groups, cd, eng)
     segs = segments(ckeys, groups, verbs, eng)
     ctx = _Context(tokens, keep, ckeys, cd, options, date, doc_id, index,

@@ -29,15 +29,16 @@ class English:
     abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
 
-    @property
-    def auxiliaries(self) -> frozenset[str]:
-        return self.be_forms | self.have_forms | self.do_forms | self.modals
+    auxiliaries: frozenset[str] = attrs.field(init=False)
+    function_words: frozenset[str] = attrs.field(init=False)
 
-    @property
-    def function_words(self) -> frozenset[str]:
-        return (self.determiners | self.prepositions | self.conjunctions
-                | self.clause_conjunctions | self.subordinators | self.relative_pronouns
-                | self.subject_pronouns | self.auxiliaries | self.negations)
+    def __attrs_post_init__(self) -> None:
+        aux = self.be_forms | self.have_forms | self.do_forms | self.modals
+        object.__setattr__(self, "auxiliaries", aux)
+        object.__setattr__(self, "function_words", (
+            self.determiners | self.prepositions | self.conjunctions
+            | self.clause_conjunctions | self.subordinators | self.relative_pronouns
+            | self.subject_pronouns | aux | self.negations))
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,7 +50,7 @@ def english() -> English:
     if problems or not isinstance(tree, YMap):
         raise RuntimeError(f"data/english.yaml is broken: {problems}")
     lists = {k.text: v for k, v in tree.items}
-    fields = {f.name for f in attrs.fields(English)}
+    fields = {f.name for f in attrs.fields(English) if f.init}
     return English(**{k: frozenset(item.text.lower() for item in _seq(lists[k]))
                       for k in fields})
 
