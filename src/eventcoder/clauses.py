@@ -22,8 +22,10 @@ from .english import English
 from .mentions import Group
 from .verbs import VerbOcc
 
-MAIN, SUB, REL, COORD, REPORT, PRON, RESUME, HARD = (
-    "main", "sub", "rel", "coord", "report", "pron", "resume", "hard")
+MAIN, SUB, REL, COORD, REPORT, PRON, RESUME, HARD, ATTRIB = (
+    "main", "sub", "rel", "coord", "report", "pron", "resume", "hard", "attrib")
+#: clause starts that targets are not looked for across
+TARGET_BARRIERS = (COORD, HARD, ATTRIB, RESUME)
 
 
 @attrs.frozen
@@ -96,9 +98,9 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
         if opts.comma_emin <= words(last + 1, end) <= opts.comma_emax and verb_left(last, end):
             for x in range(last, end):
                 drop[x] = True
-    # the opening clause
+    # the opening clause, unless it holds a verb: then it is the main clause
     first = commas[0]
-    if opts.comma_bmax > 0:
+    if opts.comma_bmax > 0 and not any(v < first for v in verb_positions):
         if opts.comma_bmin <= words(0, first) <= opts.comma_bmax and verb_left(0, first + 1):
             for x in range(0, first + 1):
                 drop[x] = True
@@ -165,6 +167,14 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
         elif k == "," and open_kind in (SUB, REL):
             starts[i + 1] = (RESUME, -1)
             open_kind = None
+        elif k == ",":
+            # ", a senior official said": a new subject with its own verb
+            j = i + 1
+            while j < n and j - i <= 3 and j not in group_at and keys[j][:1].isalpha() \
+                    and (keys[j] in eng.determiners or keys[j] not in eng.function_words):
+                j += 1
+            if j in group_at and opens_clause(j):
+                starts[i + 1] = (ATTRIB, -1)
         elif k in eng.conjunctions or k in eng.clause_conjunctions:
             nxt = i + 1
             while nxt < n and keys[nxt] in (",",):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import attrs
 
-from .clauses import COORD, HARD, MAIN, PRON, REL, REPORT, RESUME, SUB, Segment, segments, trim
+from .clauses import (COORD, HARD, MAIN, PRON, REL, REPORT, RESUME, SUB, TARGET_BARRIERS,
+                      Segment, segments, trim)
 from .compile import CompiledDictionary, longest_at
 from .english import english
 from .events import Event
@@ -24,6 +25,7 @@ from .text import Tokens
 from .verbs import VerbOcc, find_verbs
 
 NO_TARGET = "---"
+DONE, NEXT = "done", "next"  # after a verb: the clause is done / try the next verb
 
 
 @attrs.frozen
@@ -110,12 +112,13 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     hits = scan(tokens, cd)
     if trace:
         _trace_tokens(tr, tokens, hits, cd)
-    elif not any(h.kind == "VRB" for h in hits) or all(h.kind == "VRB" for h in hits):
+    elif not any(h.kind == "VRB" for h in hits) or (
+            all(h.kind == "VRB" for h in hits) and not options.new_actor_length):
         # no verb, or no actor or role: nothing can be coded
         return SentenceResult(index, text, start, ())
     # list commas are found on the whole sentence, then comma clauses are set aside
     units0 = classify(keys, hits, eng)
-    groups0, list_commas = MentionBuilder(units0, cd, day, tokens.texts).build()
+    groups0, list_commas = MentionBuilder(units0, cd, day, tokens.texts, eng.former_words).build()
     verb_positions = frozenset(h.start for h in hits if h.kind == "VRB")
     drop = trim(keys, list_commas, options.trim, verb_positions)
     if any(drop):
@@ -128,7 +131,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
                  if all(not drop[x] for x in range(h.start, h.end))]
         units = classify(ckeys, chits, eng)
         ctexts = tuple(tokens.texts[i] for i in keep)
-        groups, _ = MentionBuilder(units, cd, day, ctexts).build()
+        groups, _ = MentionBuilder(units, cd, day, ctexts, eng.former_words).build()
     else:  # nothing set aside: the first pass is the answer
         keep, ckeys, units, groups = tuple(range(n)), keys, units0, groups0
     verbs = find_verbs(units, ckeys, groups, cd, eng)
@@ -142,12 +145,17 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     subjects: dict[int, Group | None] = {}
     for si, seg in enumerate(segs):
         seg_verbs = [v for v in verbs if seg.start <= v.start < seg.end]
+        carried: tuple[int, ...] = ()  # negation of a null verb carries to the next verb
         for v in seg_verbs:
+            if carried:
+                v = attrs.evolve(v, negations=carried + v.negations)
             subject = _subject(si, segs, v, groups, subjects, ckeys, eng)
             subjects.setdefault(si, subject)
-            done = _code_verb(ctx, v, seg, segs, subject, groups, view, events, tr)
-            if done:
+            status = _code_verb(ctx, v, seg, segs, subject, groups, view, events, tr,
+                                background=seg.kind == SUB and bool(events))
+            if status == DONE:
                 break
+            carried = v.negations
     # de-duplicate, keep first occurrence
     seen: set[tuple[str, str, str]] = set()
     unique = []
@@ -205,9 +213,10 @@ def _subject(si: int, segs: list[Segment], v: VerbOcc, groups: list[Group],
 
 
 def _target_limit(segs: list[Segment], seg: Segment, n: int) -> int:
-    """Targets are looked for up to the next coordinated clause or ``;``."""
+    """Targets are looked for up to the next coordinated clause, ``;``, or a new
+    clause after a comma (", a senior official said")."""
     for s in segs:
-        if s.start > seg.start and s.kind in (COORD, HARD):
+        if s.start > seg.start and s.kind in TARGET_BARRIERS:
             return s.start
     return n
 
@@ -223,8 +232,8 @@ def _default_target(groups: list[Group], v: VerbOcc, limit: int, exclude: set[in
 
 def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
                subject: Group | None, groups: list[Group], view: SentenceView,
-               events: list[Event], tr: _Tracer) -> bool:
-    """Code one verb; return True when the segment is done (stop looking at later verbs)."""
+               events: list[Event], tr: _Tracer, background: bool = False) -> str:
+    """Code one verb; return DONE when the clause is done, NEXT to try its next verb."""
     cd = ctx.cd
     form = cd.forms[v.form]
     family = cd.families[v.family]
@@ -241,19 +250,32 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
         spec = match.pattern.code
         pattern_text, pattern_loc = match.pattern.text, match.pattern.loc
     else:
-        if v.negated:
-            tr("decision", f"{vtext!r} is negated and no pattern covers the negation: "
-               "no event")
-            return True
         spec = form.code if form.code is not None else family.code
         pattern_text, pattern_loc = "", (form.loc if form.code is not None else family.loc)
+        if v.negated and not spec.is_null:
+            tr("decision", f"{vtext!r} is negated and no pattern covers the negation: "
+               "no event")
+            return DONE
     if spec.is_null:
         if match is not None:
             tr("decision", f"{vtext!r}: pattern {pattern_text!r} has the null code: no event")
-            return True
-        tr("decision", f"{vtext!r}: null code, no pattern matched; trying the next verb")
-        return False
+            return DONE
+        tr("decision", f"{vtext!r}: null code, no pattern matched; trying the next verb"
+           + (" (the negation carries over)" if v.negated else ""))
+        return NEXT
     source, target, reciprocal = _roles(ctx, v, seg, segs, subject, groups, match)
+    if ctx.options.new_actor_length and reciprocal is None:
+        if source is None:
+            source = _new_actor(ctx, _np_before(ctx, seg.start, v.chain_start))
+        if target is None and source is not None:
+            target = _new_actor(ctx, _np_after(ctx, v.end, _target_limit(segs, seg,
+                                                                          len(ctx.keys))))
+    if background and target is None and reciprocal is None:
+        # "... after crowds burned down its embassy": with no target, a subordinate
+        # clause after a coded clause is background, not an event of its own
+        tr("decision", f"{vtext!r}: subordinate clause with no target after a coded "
+           "clause: no event")
+        return DONE
     made = _events(ctx, v, vtext, spec, source, target, reciprocal, pattern_text, pattern_loc,
                    form.loc)
     if tr.on:
@@ -269,7 +291,7 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
         if not made:
             tr("decision", "  no event: " + _why_none(ctx, source, target, reciprocal))
     events.extend(made)
-    return True
+    return DONE
 
 
 def _roles(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
@@ -384,6 +406,43 @@ def _event(ctx: _Context, v: VerbOcc, vtext: str, code: str, s: str, src: Mentio
         pattern_entry=pattern_loc, verb_entry=verb_loc,
         date=ctx.date, doc_id=ctx.doc_id, sentence_index=ctx.index, issues=ctx.issues,
     )
+
+
+# --- new actors (option new_actor_length) ----------------------------------------------
+
+def _np_before(ctx: _Context, a: int, b: int) -> tuple[int, int]:
+    """The words between the clause start and the verb: the subject phrase."""
+    while a < b and not ctx.keys[a][:1].isalnum():
+        a += 1
+    return a, b
+
+
+def _np_after(ctx: _Context, a: int, limit: int) -> tuple[int, int]:
+    """After the verb: skip prepositions, then a determiner and capitalised words
+    (with "of"/"and" between them): "for *the Ministry of Magic* on Wednesday"."""
+    eng = english()
+    keys = ctx.keys
+    texts = [ctx.tokens.texts[i] for i in ctx.keep]
+    while a < limit and keys[a] in eng.prepositions:
+        a += 1
+    b = a
+    if b < limit and keys[b] in eng.determiners:
+        b += 1
+    while b < limit and (texts[b][:1].isupper() or (
+            keys[b] in ("of", "and") and b + 1 < limit and texts[b + 1][:1].isupper())):
+        b += 1
+    return a, b
+
+
+def _new_actor(ctx: _Context, span: tuple[int, int]) -> Group | None:
+    a, b = span
+    texts = [ctx.tokens.texts[ctx.keep[i]] for i in range(a, b)]
+    words = [t for t, k in zip(texts, ctx.keys[a:b]) if k[:1].isalnum()]
+    if not words or len(words) > ctx.options.new_actor_length \
+            or not any(w[:1].isupper() for w in words):
+        return None
+    code = '"' + " ".join(w.upper() for w in words) + '"'
+    return Group(a, b, (Mention(a, b, (code,), "(new actor)", (), True),))
 
 
 # --- tracing ---------------------------------------------------------------------------

@@ -28,6 +28,8 @@ class English:
     verb_chain_words: frozenset[str]
     abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
+    irregular_past: frozenset[str]
+    former_words: frozenset[str]
 
     auxiliaries: frozenset[str] = attrs.field(init=False)
     function_words: frozenset[str] = attrs.field(init=False)

@@ -47,6 +47,7 @@ class Mention:
     actor_loc: str  # "" for a bare role
     agent_locs: tuple[str, ...]
     has_actor: bool
+    former: bool = False  # "former officials": roles become ELI
 
 
 @attrs.frozen
@@ -141,11 +142,12 @@ class MentionBuilder:
     """Builds mentions and compound groups for one sentence."""
 
     def __init__(self, units: list[Unit], cd: CompiledDictionary, day: int | None,
-                 texts: tuple[str, ...] = ()):
+                 texts: tuple[str, ...] = (), former_words: frozenset[str] = frozenset()):
         self.units = units
         self.cd = cd
         self.day = day
         self.texts = texts
+        self.former_words = former_words
 
     def kind(self, u: int) -> str:
         return self.units[u].kind if 0 <= u < len(self.units) else "END"
@@ -191,15 +193,17 @@ class MentionBuilder:
         return self.cd.actors[ident].codes_on(self.day)
 
     def interpret(self, a: int, b: int) -> list[Mention]:
-        """The mentions of the noun group units[a:b]."""
-        mentions: list[Mention] = []
+        """The mention of the noun group units[a:b].
+
+        When two actors in one phrase have codes that extend each other ("Iran's
+        Revolutionary Guards": IRN, IRNMIL) the longer code is used; otherwise the
+        first actor is the one meant ("Ithilen's minister Calimehtar").
+        """
         codes: tuple[str, ...] | None = None
         actor_loc = ""
-        start = self.units[a].start
         prefixes: list[str] = []
         suffixes: list[str] = []
         agent_locs: list[str] = []
-        last_end = start
         for u in range(a, b):
             unit = self.units[u]
             if unit.kind == ACT:
@@ -207,46 +211,52 @@ class MentionBuilder:
                 actor = self.cd.actors[unit.ident]
                 if codes is None:
                     codes, actor_loc = these, actor.loc
-                elif _compatible(codes, these):
-                    if len(these[0]) > len(codes[0]):
-                        codes, actor_loc = these, actor.loc
-                elif codes == () and not these:
-                    pass
-                else:
-                    mentions.append(self._make(start, last_end, codes, actor_loc, prefixes,
-                                               suffixes, agent_locs))
+                elif _compatible(codes, these) and len(these[0]) > len(codes[0]):
                     codes, actor_loc = these, actor.loc
-                    start = unit.start
-                    prefixes, suffixes, agent_locs = [], [], []
-                last_end = unit.end
             elif unit.kind == AGT:
                 agent = self.cd.agents[unit.ident]
                 (prefixes if agent.prefix else suffixes).append(agent.code)
                 agent_locs.append(agent.loc)
-                last_end = unit.end
-        mentions.append(self._make(start, last_end, codes, actor_loc, prefixes, suffixes,
-                                   agent_locs))
-        return mentions
+        start, end = self.units[a].start, self.units[b - 1].end
+        former = self._former(a, b)
+        return [self._make(start, end, codes, actor_loc, prefixes, suffixes, agent_locs, former)]
+
+    def _former(self, a: int, b: int) -> bool:
+        """"former" just before the phrase or inside it."""
+        if not self.former_words or not self.texts:
+            return False
+        lo = self.units[a].start
+        first = lo - 1
+        if first >= 0 and self.units and self.texts[first].lower() in ("the", "a", "an"):
+            first -= 1
+        span = range(max(first, 0), self.units[b - 1].end)
+        return any(self.texts[i].lower() in self.former_words for i in span)
 
     @staticmethod
     def _make(start: int, end: int, codes: tuple[str, ...] | None, actor_loc: str,
-              prefixes: list[str], suffixes: list[str], agent_locs: list[str]) -> Mention:
+              prefixes: list[str], suffixes: list[str], agent_locs: list[str],
+              former: bool = False) -> Mention:
         if codes is None:  # roles only
             base: tuple[str, ...] = (UNKNOWN,)
             has_actor = False
         else:
             base = codes
             has_actor = True
+        if former and has_actor:
+            suffixes = ["ELI"]
         out = tuple(combine_code(c, prefixes, suffixes) for c in base)
-        return Mention(start, end, out, actor_loc, tuple(agent_locs), has_actor)
+        return Mention(start, end, out, actor_loc, tuple(agent_locs), has_actor, former)
 
     @staticmethod
     def apply_roles(target: Mention, roles: Mention) -> Mention:
         """Roles of a bare-role mention applied to an actor mention (``police in Iran``)."""
         suffixes = [c[3:] for c in roles.codes if c.startswith(UNKNOWN)]
+        former = roles.former or target.former
+        if former:
+            suffixes = ["ELI"]
         codes = tuple(combine_code(c, [], suffixes) for c in target.codes)
         return Mention(min(roles.start, target.start), max(roles.end, target.end), codes,
-                       target.actor_loc, roles.agent_locs + target.agent_locs, True)
+                       target.actor_loc, roles.agent_locs + target.agent_locs, True, former)
 
     # -- groups ----------------------------------------------------------------------
     def build(self) -> tuple[list[Group], set[int]]:
@@ -262,44 +272,64 @@ class MentionBuilder:
                 u = b
             else:
                 u += 1
-        # 2. compounds and links
-        groups: list[Group] = []
-        list_commas: set[int] = set()
+        # 2. roles linked to actors: "the government of Gondor", "lawmakers and
+        #    officials in Fornost and Gondor" become one item each
+        items: list[tuple[int, int, list[Mention]]] = []
+        link_commas: set[int] = set()
         g = 0
         while g < len(ngs):
-            members, end_unit, commas, g = self._compound(ngs, g)
-            # roles linked to actors: "lawmakers and officials in Fornost and Gondor"
-            if all(not m.has_actor for m in members) and g < len(ngs):
-                linked = self._link(ngs, end_unit, g)
+            if self._bare(ngs[g]):
+                h = g
+                while h + 1 < len(ngs) and self._bare(ngs[h + 1]) and \
+                        self._separator(self._between(ngs[h][1], ngs[h + 1][0])):
+                    h += 1
+                linked = self._link(ngs, ngs[h][1], h + 1) if h + 1 < len(ngs) else None
                 if linked is not None:
-                    actors, end_unit, more_commas, g = linked
-                    members = [self.apply_roles(a, r) for r in members for a in actors]
-                    commas |= more_commas
+                    actors, end_unit, commas, nxt = linked
+                    roles = [m for x in range(g, h + 1) for m in ngs[x][2]]
+                    members = [self.apply_roles(a, r) for r in roles for a in actors]
+                    items.append((ngs[g][0], end_unit, members))
+                    link_commas |= commas
+                    g = nxt
+                    continue
+            items.append(ngs[g])
+            g += 1
+        # 3. compounds
+        groups: list[Group] = []
+        list_commas: set[int] = set(link_commas)
+        g = 0
+        while g < len(items):
+            members, commas, g = self._compound(items, g)
             start = min(m.start for m in members)
             end = max(m.end for m in members)
             groups.append(Group(start, end, tuple(members)))
             list_commas |= commas
         return groups, list_commas
 
+    @staticmethod
+    def _bare(ng) -> bool:
+        return all(not m.has_actor for m in ng[2])
+
     def _between(self, a: int, b: int) -> list[str]:
         return [self.units[x].kind for x in range(a, b)]
 
-    def _compound(self, ngs, g: int):
-        """Members of the compound that starts at noun group ``g``."""
-        members = list(ngs[g][2])
-        end_unit = ngs[g][1]
-        joins: list[tuple[int, int, int, int, bool]] = []  # (g, n members, end_unit, gap a, conj)
-        while g + 1 < len(ngs):
-            a, b, mentions = ngs[g + 1]
+    def _compound(self, items, g: int):
+        """Members of the compound that starts at item ``g``: (members, commas, next)."""
+        members = list(items[g][2])
+        end_unit = items[g][1]
+        joins: list[tuple[int, int, int, int, bool]] = []  # (g, n members, gap a, gap b, conj)
+        while g + 1 < len(items):
+            if joins and joins[-1][4]:
+                break  # "A, B and C" ends at C: ", and D and E" starts another list
+            a, b, mentions = items[g + 1]
             gap = self._between(end_unit, a)
-            sep = self._separator(gap)
-            if sep is None:
+            if self._separator(gap) is None:
                 break
             # a bare role after "and" shares the actor before it
             last = members[-1]
             if last.has_actor and all(not m.has_actor for m in mentions) and CONJ in gap \
                     and COMMA not in gap:
-                mentions = [self._share(last, ngs[g], m) for m in mentions]
+                mentions = [self._share(last, items[g], m) for m in mentions]
             joins.append((g, len(members), end_unit, a, CONJ in gap))
             members.extend(mentions)
             end_unit = b
@@ -307,14 +337,14 @@ class MentionBuilder:
         # commas alone do not make a list ("Syria, Iran's ally, said"): a list of
         # three or more ends with "and"/"or"/"nor"; otherwise stop at the first comma.
         if joins and not any(j[4] for j in joins):
-            first_g, keep, end_unit, _, _ = joins[0]
-            return members[:keep], end_unit, set(), first_g + 1
+            first_g, keep, _, _, _ = joins[0]
+            return members[:keep], set(), first_g + 1
         commas: set[int] = set()
         for _, _, gap_start, gap_end, _ in joins:
             for x in range(gap_start, gap_end):
                 if self.units[x].kind == COMMA:
                     commas.add(self.units[x].start)
-        return members, end_unit, commas, g + 1
+        return members, commas, g + 1
 
     @staticmethod
     def _separator(gap: list[str]) -> str | None:
@@ -361,7 +391,7 @@ class MentionBuilder:
         gap = self._between(end_unit, a)
         if not gap or gap[0] != LINK or len(gap) > 3 or any(k not in (DET, MOD) for k in gap[1:]):
             return None
-        members, end, commas, nxt = self._compound(ngs, g)
+        members, commas, nxt = self._compound(ngs, g)
         if not any(m.has_actor for m in members):
             return None
-        return [m for m in members if m.has_actor], end, commas, nxt
+        return [m for m in members if m.has_actor], ngs[nxt - 1][1], commas, nxt

@@ -32,6 +32,9 @@ class CoderOptions:
     - ``strip_dateline``: drop a wire-service dateline ("TEHRAN, Jan 5 (Reuters) -")
       from the start of a document before coding.
     - ``max_sentences``: code only the first N sentences of a document (0 = all).
+    - ``new_actor_length``: when a verb has no actor as source (or target), code the noun
+      phrase in that place by its own text, in quotes (``"MINISTRY OF MAGIC"``), if it
+      has at most this many words and a capitalised word (0 = off, the default).
     """
 
     require_dyad: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
@@ -45,6 +48,7 @@ class CoderOptions:
     max_sentence_tokens: int = attrs.field(default=400, validator=_positive)
     strip_dateline: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     max_sentences: int = attrs.field(default=0, validator=_non_negative)
+    new_actor_length: int = attrs.field(default=0, validator=_non_negative)
 
     @property
     def trim(self) -> TrimOptions:

@@ -24,7 +24,7 @@ from .errors import EventCoderError
 
 #: PETRARCH options we honour, and how to read them.
 _INT_OPTIONS = {"comma_min", "comma_max", "comma_bmin", "comma_bmax", "comma_emin",
-                "comma_emax"}
+                "comma_emax", "new_actor_length"}
 _BOOL_OPTIONS = {"require_dyad"}
 _DISCARD_ERRORS = {"sentencediscard": "sentence discard", "storydiscard": "story discard"}
 
@@ -131,7 +131,7 @@ def run_record(coder: Coder, record: Record) -> Outcome:
         res = c.analyze_sentence(record.text, record.date)
         events = res.events
         discarded = res.discarded
-    got = frozenset((e.source, e.target, e.code) for e in events)
+    got = frozenset((e.source.strip('"'), e.target.strip('"'), e.code) for e in events)
     if record.error:
         want = _DISCARD_ERRORS.get(record.error)
         passed = not got and (want is None or discarded.startswith(want))

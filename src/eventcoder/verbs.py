@@ -18,7 +18,7 @@ import attrs
 from .compile import CompiledDictionary
 from .english import English
 from .mentions import DET, MOD, POS, Group, Unit
-from .scan import VRB
+from .scan import ACT, VRB
 
 
 @attrs.frozen
@@ -44,18 +44,38 @@ def _chain_word(key: str, eng: English) -> bool:
             or (key.endswith("ly") and len(key) > 4))
 
 
+def _past(units: list[Unit], u: int, keys: tuple[str, ...], eng: English) -> bool:
+    """A past-tense or participle form ("vowed", "left")."""
+    unit = units[u]
+    return any(k.endswith("ed") or k in eng.irregular_past
+               for k in keys[unit.start:unit.end])
+
+
 def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictionary,
             eng: English) -> bool:
-    """Is the verb hit at unit ``u`` used as a noun?"""
+    """Is the verb hit at unit ``u`` used as a noun?
+
+    After a determiner or possessive: directly ("an attack", "Iran's threat"), or
+    with up to two modifiers between when the form is not a past form ("a new
+    attack" is a noun, "Iran's new mayor left" is a verb), or with one actor
+    between ("an anti-Gondor parade", "the U.S. strike").
+    """
     form = cd.forms[units[u].ident]
+    past = _past(units, u, keys, eng)
     x = u - 1
-    mods = 0
-    while x >= 0 and units[x].kind == MOD and mods < 2:
-        key = keys[units[x].start]
-        if _chain_word(key, eng):
-            return False
+    mods = actors = 0
+    while x >= 0:
+        unit = units[x]
+        if unit.kind == MOD and mods < 2:
+            if _chain_word(keys[unit.start], eng):
+                return False
+            mods += 1
+        elif unit.kind == ACT and actors == 0 and not past and unit.end - unit.start == 1 \
+                and not (keys[unit.start].endswith("s") and len(keys[unit.start]) > 3):
+            actors += 1
+        else:
+            break
         x -= 1
-        mods += 1
     if x < 0:
         return False
     prev = units[x]
@@ -64,12 +84,24 @@ def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictio
         # "that attack"; after a verb it introduces a clause.
         if keys[prev.start] == "that" and x > 0 and units[x - 1].kind == VRB:
             return False
-        return True
-    if mods == 0 and not form.ing:
+        return not ((mods or actors) and past)
+    if mods == 0 and actors == 0 and not form.ing:
         key = keys[prev.start]
         if key in eng.prepositions and key != "to" and key not in eng.subordinators:
             return True
     return False
+
+
+def _used_as_auxiliary(units: list[Unit], u: int, keys: tuple[str, ...], eng: English) -> bool:
+    """A dictionary verb that is a modal or auxiliary here: "should *have* acted"."""
+    unit = units[u]
+    if unit.end - unit.start != 1 or keys[unit.start] not in eng.auxiliaries:
+        return False
+    nxt = unit.end
+    if nxt >= len(keys):
+        return False
+    return _chain_word(keys[nxt], eng) or any(
+        x.kind == VRB and x.start == nxt for x in units[u + 1:u + 2])
 
 
 def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
@@ -79,7 +111,8 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
     for g in groups:
         group_after.setdefault(g.start, g)
     for u, unit in enumerate(units):
-        if unit.kind != VRB or is_noun(units, u, keys, cd, eng):
+        if unit.kind != VRB or is_noun(units, u, keys, cd, eng) \
+                or _used_as_auxiliary(units, u, keys, eng):
             continue
         form = cd.forms[unit.ident]
         # the chain of auxiliaries and adverbs before the verb
@@ -88,7 +121,9 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
         has_be = False
         infinitive = False
         tensed_aux = False
-        while c > 0 and _chain_word(keys[c - 1], eng):
+        while c > 0 and (_chain_word(keys[c - 1], eng) or (
+                keys[c - 1] in ("and", "or") and c - 1 > 0 and c < unit.start
+                and _chain_word(keys[c - 2], eng))):
             k = keys[c - 1]
             if k in eng.negations:
                 negs.append(c - 1)
