@@ -140,7 +140,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
                    issue_counts(keys, cd))
     if trace:
         _trace_structure(tr, ctx, groups, verbs, segs, units)
-    view = SentenceView(ckeys, groups)
+    view = SentenceView(ckeys, groups, options.max_pattern_gap)
     events: list[Event] = []
     subjects: dict[int, Group | None] = {}
     for si, seg in enumerate(segs):

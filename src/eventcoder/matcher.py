@@ -1,8 +1,8 @@
 """Match verb patterns against a sentence.
 
 Elements before ``*`` are matched backwards from the verb, elements after it
-forwards. Between elements any words may come, unless the pattern joins them
-with ``_``. A slot (``$ + %``) binds the nearest actor group in its direction
+forwards. Between elements up to ``max_pattern_gap`` words may come (8 by
+default), unless the pattern joins them with ``_``. A slot (``$ + %``) binds the nearest actor group in its direction
 (it cannot jump over another group); ``^`` skips one group, or some words that
 are not an actor. Patterns are tried most specific first; the first that
 matches wins.
@@ -34,8 +34,9 @@ class Match:
 class SentenceView:
     """What the matcher needs to know about a (trimmed) sentence."""
 
-    def __init__(self, keys: tuple[str, ...], groups: list[Group]):
+    def __init__(self, keys: tuple[str, ...], groups: list[Group], max_gap: int = 8):
         self.keys = keys
+        self.max_gap = max_gap
         self.n = len(keys)
         self.key_set = frozenset(keys)
         self.positions: dict[str, list[int]] = {}
@@ -81,12 +82,14 @@ def _forward(view: SentenceView, cd: CompiledDictionary, elems: tuple[Element, .
         for q in view.positions.get(e.value, ()):
             if q < pos or (adj and q != pos):
                 continue
+            if q - pos > view.max_gap:
+                break
             yield from _forward(view, cd, elems, i + 1, q + 1, False, bind, used | {q})
             if adj:
                 break
     elif e.kind == SYNSET:
         phrases = cd.synsets.get(e.value, ())
-        last = pos if adj else view.n - 1
+        last = pos if adj else min(view.n - 1, pos + view.max_gap)
         for q in range(pos, last + 1):
             for ph in phrases:
                 m = len(ph)
@@ -124,12 +127,14 @@ def _backward(view: SentenceView, cd: CompiledDictionary, elems: tuple[Element, 
         for q in reversed(view.positions.get(e.value, ())):
             if q + 1 > pos or (adj and q + 1 != pos):
                 continue
+            if pos - (q + 1) > view.max_gap:
+                break
             yield from _backward(view, cd, elems, i + 1, q, False, bind, used | {q})
             if adj:
                 break
     elif e.kind == SYNSET:
         phrases = cd.synsets.get(e.value, ())
-        first = pos if adj else 0
+        first = pos if adj else max(0, pos - view.max_gap)
         for end in range(pos, first - 1, -1):
             for ph in phrases:
                 m = len(ph)

@@ -32,6 +32,9 @@ class CoderOptions:
     - ``strip_dateline``: drop a wire-service dateline ("TEHRAN, Jan 5 (Reuters) -")
       from the start of a document before coding.
     - ``max_sentences``: code only the first N sentences of a document (0 = all).
+    - ``max_pattern_gap``: the most words a pattern may skip between two of its words
+      or synsets (8). Actor slots (``$ + % ^``) are not limited: they take the nearest
+      actor.
     - ``new_actor_length``: when a verb has no actor as source (or target), code the noun
       phrase in that place by its own text, in quotes (``"MINISTRY OF MAGIC"``), if it
       has at most this many words and a capitalised word (0 = off, the default).
@@ -49,6 +52,7 @@ class CoderOptions:
     strip_dateline: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     max_sentences: int = attrs.field(default=0, validator=_non_negative)
     new_actor_length: int = attrs.field(default=0, validator=_non_negative)
+    max_pattern_gap: int = attrs.field(default=8, validator=_non_negative)
 
     @property
     def trim(self) -> TrimOptions:
