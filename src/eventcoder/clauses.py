@@ -22,10 +22,12 @@ from .english import English
 from .mentions import Group
 from .verbs import VerbOcc
 
-MAIN, SUB, REL, COORD, REPORT, PRON, RESUME, HARD, ATTRIB = (
-    "main", "sub", "rel", "coord", "report", "pron", "resume", "hard", "attrib")
+MAIN, SUB, REL, COORD, REPORT, PRON, RESUME, HARD, ATTRIB, INDEP = (
+    "main", "sub", "rel", "coord", "report", "pron", "resume", "hard", "attrib", "indep")
 #: clause starts that targets are not looked for across
-TARGET_BARRIERS = (COORD, HARD, ATTRIB, RESUME)
+TARGET_BARRIERS = (COORD, HARD, ATTRIB, RESUME, INDEP)
+#: clauses that report the content of the verb they follow ("warned *it would attack*")
+COMPLEMENTS = (REPORT, PRON)
 
 
 @attrs.frozen
@@ -112,7 +114,7 @@ class Segment:
     start: int
     end: int
     kind: str
-    anchor: int = -1  # REL: the relative pronoun; COORD/PRON: the verb it depends on
+    anchor: int = -1  # REL: the relative pronoun; REPORT/PRON: the verb it depends on
 
 
 def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
@@ -144,6 +146,11 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
             return v.finite and not v.infinitive
         return after < n and (keys[after] in eng.auxiliaries)
 
+    def verb_before(i: int) -> int:
+        """The verb a "that"-clause at ``i`` depends on ("warned on Friday that ...")."""
+        prior = [v for v in verbs if v.end <= i and i - v.end <= 4]
+        return prior[-1].start if prior else -1
+
     open_kind: str | None = None
     for i, k in enumerate(keys):
         if i in in_group:
@@ -156,7 +163,7 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
             open_kind = REL
         elif k == "that":
             if opens_clause(i + 1):
-                starts[i + 1] = (REPORT, -1)
+                starts[i + 1] = (REPORT, verb_before(i))
                 open_kind = None
             elif clause_head(i + 1) is not None:
                 starts[i + 1] = (REL, i)
@@ -184,7 +191,8 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
                 starts[nxt] = (COORD, i)
                 open_kind = None
             elif opens_clause(nxt):
-                starts[nxt] = (REPORT, -1)
+                # "..., and Sweden did not extradite ...": a clause with its own subject
+                starts[nxt] = (INDEP, -1)
                 open_kind = None
     # an actor or pronoun that starts a new clause right after a verb:
     # "Iran said Israel attacked Syria", "Iran said it would retaliate"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import attrs
 
-from .clauses import (COORD, HARD, MAIN, PRON, REL, REPORT, RESUME, SUB, TARGET_BARRIERS,
-                      Segment, segments, trim)
+from .clauses import (COMPLEMENTS, COORD, HARD, INDEP, MAIN, PRON, REL, REPORT, RESUME, SUB,
+                      TARGET_BARRIERS, Segment, segments, trim)
 from .compile import CompiledDictionary, longest_at
 from .english import english
 from .events import Event
@@ -143,8 +143,16 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     view = SentenceView(ckeys, groups, options.max_pattern_gap)
     events: list[Event] = []
     subjects: dict[int, Group | None] = {}
+    coded_verbs: set[int] = set()  # starts of verbs that coded something
     for si, seg in enumerate(segs):
         seg_verbs = [v for v in verbs if seg.start <= v.start < seg.end]
+        if seg.kind in COMPLEMENTS and seg.anchor in coded_verbs:
+            # "Iran warned it would attack Israel": the clause is what was warned of,
+            # already coded by "warned"; it is not an event of its own
+            tr("decision", "clause '" + " ".join(ckeys[seg.start:seg.end]) + "' is the "
+               "content of a coded verb: not coded separately")
+            coded_verbs.update(v.start for v in seg_verbs)
+            continue
         carried: tuple[int, ...] = ()  # negation of a null verb carries to the next verb
         for v in seg_verbs:
             if carried:
@@ -154,6 +162,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
             status = _code_verb(ctx, v, seg, segs, subject, groups, view, events, tr,
                                 background=seg.kind == SUB and bool(events))
             if status == DONE:
+                coded_verbs.add(v.start)
                 break
             carried = v.negations
     # de-duplicate, keep first occurrence

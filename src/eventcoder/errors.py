@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 
-@attrs.frozen(order=True)
-class SourceLocation:
-    """Where a dictionary entry or value was written: file, 1-based line and column."""
+class SourceLocation(NamedTuple):
+    """Where a dictionary entry or value was written: file, 1-based line and column.
+
+    An immutable value like the attrs classes, but a tuple: a large dictionary
+    creates half a million of them while loading, and tuples are built and
+    compared in C.
+    """
 
     path: str
     line: int

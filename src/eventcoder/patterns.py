@@ -7,6 +7,8 @@ pure and reports problems as messages; the validator attaches locations.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from .text import phrase_keys
@@ -83,8 +85,12 @@ def _parse_piece(piece: str) -> list[Element]:
     return [Element(WORD, k, adjacent=(i > 0)) for i, k in enumerate(keys)]
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_pattern(text: str) -> ParsedPattern:
-    """Parse pattern text; raise PatternSyntaxError with a readable message."""
+    """Parse pattern text; raise PatternSyntaxError with a readable message.
+
+    Pure, so results are cached: validation, layering and compiling all parse
+    the same patterns."""
     if not text or not text.strip():
         raise PatternSyntaxError("the pattern is empty")
     elements: list[Element] = []

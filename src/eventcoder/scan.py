@@ -85,7 +85,22 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
             i += lv
             continue
         i += 1
-    return hits
+    return _noun_modifiers(hits, keys, cd)
+
+
+def _noun_modifiers(hits: list[Hit], keys: tuple[str, ...], cd: CompiledDictionary) -> list[Hit]:
+    """A base verb form between an actor and a role is a noun modifier:
+    "French *rail* workers", "U.S. *trade* officials" (but "Iran *warns* officials")."""
+    out = []
+    for n, h in enumerate(hits):
+        if h.kind == VRB and h.end - h.start == 1 and 0 < n < len(hits) - 1:
+            before, after = hits[n - 1], hits[n + 1]
+            if before.kind in (ACT, AGT) and before.end == h.start and after.kind == AGT \
+                    and after.start == h.end \
+                    and keys[h.start] == cd.forms[h.ident].verb.lower():
+                continue
+        out.append(h)
+    return out
 
 
 def find_phrases(index, keys: tuple[str, ...]) -> list[tuple[int, int, int]]:

@@ -9,6 +9,8 @@ both.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 
 import attrs
@@ -124,9 +126,16 @@ def _digit_follows(text: str, pos: int) -> bool:
     return bool(rest) and rest[0].isdigit()
 
 
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+@functools.lru_cache(maxsize=262144)
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """The token keys of a dictionary phrase (spaces and underscores separate words)."""
-    return tokenize(phrase.replace("_", " ")).keys
+    text = " ".join(phrase.replace("_", " ").split())
+    if _PLAIN.fullmatch(text):  # plain words: the tokenizer would give the same keys
+        return tuple(text.lower().split(" "))
+    return tokenize(text).keys
 
 
 def phrase_texts(phrase: str) -> tuple[str, ...]:
