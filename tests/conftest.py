@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
@@ -13,6 +14,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 MINI = os.path.join(DATA, "dicts", "mini")
 REFERENCE = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "reference", "oeda"))
+
+
+# The CLI caches compiled dictionaries; keep the tests' cache out of the user's home.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="eventcoder-test-cache-")
 
 
 def codebook_dir() -> str:
