@@ -22,15 +22,19 @@ EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 def _coder(args: argparse.Namespace) -> Coder:
     dicts = getattr(args, "dictionaries", None) or []
+    cache = not getattr(args, "no_cache", False)
     if dicts:
-        return Coder.from_dictionaries(dicts)
-    return Coder.default()
+        return Coder.from_dictionaries(dicts, cache=cache)
+    return Coder.default(cache=cache)
 
 
 def _add_dictionaries(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dictionaries", "-d", action="append", metavar="DIR",
                    help="dictionary folder (repeat to layer several; later ones take "
                         "precedence); default: the bundled dictionaries")
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not use the cache of compiled dictionaries "
+                        "(default location ~/.cache/eventcoder, or $XDG_CACHE_HOME)")
 
 
 def cmd_explain(args: argparse.Namespace) -> int:

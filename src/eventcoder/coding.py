@@ -181,12 +181,15 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
 
 def _first_group(groups: list[Group], a: int, b: int, keys: tuple[str, ...],
                  eng) -> Group | None:
-    """The first group in [a, b), preferring one not inside a prepositional phrase."""
-    inside = [g for g in groups if a <= g.start < b and g.end <= b]
-    for g in inside:
-        if g.start == 0 or keys[g.start - 1] not in eng.prepositions:
-            return g
-    return inside[0] if inside else None
+    """The first group in [a, b) that is not inside a prepositional phrase ("A blast
+    *in Kabul* killed ..."); actors after "between" or "among" take part and count."""
+    for g in groups:
+        if a <= g.start < b and g.end <= b:
+            prev = keys[g.start - 1] if g.start > 0 else ""
+            if prev not in eng.prepositions or prev in eng.participant_prepositions \
+                    or prev in eng.subordinators:
+                return g
+    return None
 
 
 def _subject(si: int, segs: list[Segment], v: VerbOcc, groups: list[Group],
@@ -251,7 +254,7 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
     match = best_match(family.patterns, v, view, cd, tried)
     if tr.on:
         tr("verbs", f"{vtext!r}: family {family.name} ({family.loc})"
-           + (", negated" if v.negated else "") + (", passive" if v.passive_by else ""))
+           + (", negated" if v.negated else "") + (", passive" if v.passive else ""))
         for p, ok in tried or []:
             state = "MATCH" if ok is True else ("no" if ok is False else ok)
             tr("patterns", f"  {family.name}: {p.text!r} [{p.code}] -> {state}")
@@ -279,6 +282,11 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
         if target is None and source is not None:
             target = _new_actor(ctx, _np_after(ctx, v.end, _target_limit(segs, seg,
                                                                           len(ctx.keys))))
+    if source is None and reciprocal is None and match is None:
+        # "Jailed activists staged a protest": a verb with no source may be an
+        # adjective or a participle; the next verb of the clause may still code
+        tr("decision", f"{vtext!r}: no source actor; trying the next verb")
+        return NEXT
     if background and target is None and reciprocal is None:
         # "... after crowds burned down its embassy": with no target, a subordinate
         # clause after a coded clause is background, not an event of its own
@@ -308,13 +316,20 @@ def _roles(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
     """(source, target, reciprocal compound) for a verb."""
     limit = _target_limit(segs, seg, len(ctx.keys))
     if match is None:
-        if v.passive_by is not None:
+        if v.passive:  # "Gondor was attacked (by Mordor)": the subject is the target
             return v.passive_by, subject, None
         exclude = {id(subject)} if subject is not None else set()
         return subject, _default_target(groups, v, limit, exclude), None
-    used = {id(g) for g in (match.source, match.target, match.compound) if g is not None}
+    used = {id(g) for g in (match.source, match.target) if g is not None}
     used.update(id(g) for g in match.skipped)
     compound = match.compound
+    if compound is not None and len(compound.members) > 1:
+        used.add(id(compound))
+    if compound is not None and len(compound.members) == 1 and subject is not None \
+            and compound is not subject:
+        # "The U.S. envoy to Iran met Iraqi officials": "%" took a single actor that is
+        # not the subject; it does not replace the subject
+        compound = None
     if compound is not None and match.source is None and match.target is None:
         if match.compound_before_verb or subject is None or subject is compound:
             if len(compound.members) > 1:
@@ -325,15 +340,19 @@ def _roles(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
     source = match.source
     target = match.target
     if source is None:
-        if v.passive_by is not None and target is None:
+        if v.passive_by is not None:  # the actor after "by", even if the pattern binds +
             source = v.passive_by
-        else:
+            if target is None:
+                target = subject
+        elif v.passive and target is None:  # "were killed in Gaza": no agent, no source
+            target = subject
+        else:  # the pattern places the target: the subject is the source
             source = subject
         if target is not None and source is target:
             # "NOTED + *": the target was the clause subject; the source is an actor before it
             source = next((g for g in groups if g.end <= target.start), None)
     if target is None:
-        if v.passive_by is not None and match.source is None and source is v.passive_by:
+        if v.passive and match.source is None and source is v.passive_by:
             target = subject
         else:
             exclude = used | ({id(source)} if source is not None else set())

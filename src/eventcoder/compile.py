@@ -162,10 +162,14 @@ def _compile_pattern(text: str, code: CodeSpec, loc: str,
     )
 
 
-def _pattern_order(p: CompiledPattern) -> tuple:
+def _pattern_order(p: CompiledPattern, synsets: Mapping[str, tuple]) -> tuple:
+    """Most elements first; then most words; then most synsets (a synset says more
+    than an actor slot); then the smallest synsets (&military-aid before &aid);
+    then the text."""
     elems = p.upper + p.lower
     n_words = sum(1 for e in elems if e.kind == WORD)
-    return (-len(elems), -n_words, p.text, str(p.code))
+    breadth = sum(len(synsets.get(name, ())) for name in p.synsets)
+    return (-len(elems), -n_words, -len(p.synsets), breadth, p.text, str(p.code))
 
 
 def compile_dictionary(d: Dictionary) -> CompiledDictionary:
@@ -209,7 +213,7 @@ def compile_dictionary(d: Dictionary) -> CompiledDictionary:
     for name in family_names:
         fam = d.families[name]
         pats = sorted((_compile_pattern(p.text, p.code, provenance(p.loc, p.origin), d.synsets)
-                       for p in fam.patterns), key=_pattern_order)
+                       for p in fam.patterns), key=lambda p: _pattern_order(p, d.synsets))
         families.append(CompiledFamily(name, fam.code, tuple(pats),
                                        provenance(fam.loc, fam.origin)))
 

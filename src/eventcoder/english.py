@@ -30,6 +30,8 @@ class English:
     sentence_starters: frozenset[str]
     irregular_past: frozenset[str]
     former_words: frozenset[str]
+    stative_participles: frozenset[str]
+    participant_prepositions: frozenset[str]
 
     auxiliaries: frozenset[str] = attrs.field(init=False)
     function_words: frozenset[str] = attrs.field(init=False)

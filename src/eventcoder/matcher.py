@@ -188,10 +188,20 @@ def match_pattern(p: CompiledPattern, verb: VerbOcc, view: SentenceView,
 
 def best_match(patterns: tuple[CompiledPattern, ...], verb: VerbOcc, view: SentenceView,
                cd: CompiledDictionary, tried: list | None = None) -> Match | None:
-    """The most specific pattern that matches; a negated verb needs a pattern that
-    covers its negation ("did not attack" only matches patterns written with not)."""
+    """The most specific pattern that matches.
+
+    Patterns come sorted by their elements (``compile._pattern_order``); among
+    matching patterns of the same rank the one whose words and synsets cover the
+    most tokens wins ("military cooperation" beats "cooperation"). A negated verb
+    needs a pattern that covers its negation ("did not attack" only matches
+    patterns written with not)."""
     negs = set(verb.negations)
+    best: Match | None = None
+    best_rank: tuple | None = None
     for p in patterns:
+        rank = _rank(p)
+        if best is not None and rank != best_rank:
+            break
         m = match_pattern(p, verb, view, cd)
         if tried is not None:
             tried.append((p, m is not None))
@@ -201,5 +211,11 @@ def best_match(patterns: tuple[CompiledPattern, ...], verb: VerbOcc, view: Sente
             if tried is not None:
                 tried[-1] = (p, "matched, but does not cover the negation")
             continue
-        return m
-    return None
+        if best is None or len(m.positions) > len(best.positions):
+            best, best_rank = m, rank
+    return best
+
+
+def _rank(p: CompiledPattern) -> tuple[int, int, int]:
+    elems = p.upper + p.lower
+    return (len(elems), sum(1 for e in elems if e.kind == WORD), len(p.synsets))

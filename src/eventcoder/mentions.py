@@ -278,7 +278,7 @@ class MentionBuilder:
         link_commas: set[int] = set()
         g = 0
         while g < len(ngs):
-            if self._bare(ngs[g]):
+            if self._bare(ngs[g]) and not self._owned(ngs[g][0]):
                 h = g
                 while h + 1 < len(ngs) and self._bare(ngs[h + 1]) and \
                         self._separator(self._between(ngs[h][1], ngs[h + 1][0])):
@@ -305,6 +305,18 @@ class MentionBuilder:
             groups.append(Group(start, end, tuple(members)))
             list_commas |= commas
         return groups, list_commas
+
+    def _owned(self, u: int) -> bool:
+        """A role after "its", "their", "his", "her", "our" (and perhaps "own"): the
+        subject's own ("evacuated its troops from Basra")."""
+        if not self.texts:
+            return False
+        x = u - 1
+        while x >= 0 and u - x <= 3 and (self.units[x].kind == MOD or
+                                         self.texts[self.units[x].start].lower() == "own"):
+            x -= 1
+        return x >= 0 and self.texts[self.units[x].start].lower() in (
+            "its", "their", "his", "her", "our")
 
     @staticmethod
     def _bare(ng) -> bool:

@@ -41,6 +41,7 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
     n = len(keys)
     eng = english()
     verb_openers = eng.auxiliaries | {"to"}
+    determiners = eng.determiners
     hits: list[Hit] = []
     i = 0
     actor_index, agent_index, verb_index = cd.actor_index, cd.agent_index, cd.verb_index
@@ -64,6 +65,12 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
         if k in verb_index:
             lv, iv = longest_at(verb_index, keys, i)
         best_np = max(la, lg)
+        if best_np > 1 and k in determiners and i + 1 < n and _np_reach(cd, keys, texts, i + 1) \
+                > i + best_np:
+            # "the West" must not swallow "the West Bank": a phrase that starts with a
+            # determiner gives way to a longer one starting after it
+            i += 1
+            continue
         if lv and lv > best_np:
             hits.append(Hit(VRB, i, i + lv, iv))
             i += lv
@@ -95,12 +102,26 @@ def _noun_modifiers(hits: list[Hit], keys: tuple[str, ...], cd: CompiledDictiona
     for n, h in enumerate(hits):
         if h.kind == VRB and h.end - h.start == 1 and 0 < n < len(hits) - 1:
             before, after = hits[n - 1], hits[n + 1]
-            if before.kind in (ACT, AGT) and before.end == h.start and after.kind == AGT \
-                    and after.start == h.end \
-                    and keys[h.start] == cd.forms[h.ident].verb.lower():
+            key = keys[h.start]
+            if before.kind == ACT and before.end == h.start and after.kind == AGT \
+                    and after.start == h.end and key == cd.forms[h.ident].verb.lower() \
+                    and key not in english().irregular_past:
                 continue
         out.append(h)
     return out
+
+
+def _np_reach(cd: CompiledDictionary, keys: tuple[str, ...], texts: tuple[str, ...],
+              i: int) -> int:
+    """Where the longest actor or role phrase starting at ``i`` ends (``i`` if none)."""
+    best = 0
+    for index in (cd.actor_index, cd.agent_index):
+        if keys[i] in index:
+            best = max(best, longest_at(index, keys, i)[0])
+    for index in (cd.actor_acronym_index, cd.agent_acronym_index):
+        if texts[i] in index:
+            best = max(best, _acronym_at(index, texts, i)[0])
+    return i + best
 
 
 def find_phrases(index, keys: tuple[str, ...]) -> list[tuple[int, int, int]]:

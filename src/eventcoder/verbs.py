@@ -7,8 +7,8 @@ comes right before a form that is not an ``-ing`` form ("in talks").
 
 Walking back from the verb over auxiliaries, negations and adverbs gives its
 *chain*: "has not yet fully restored". ``not``, ``n't`` or ``never`` in the
-chain negate the verb. A form of *be* in the chain with ``by`` + an actor after
-the verb makes it **passive**.
+chain negate the verb. A form of *be* in the chain with a participle, or with
+``by`` + an actor after the verb, makes it **passive**.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import attrs
 from .compile import CompiledDictionary
 from .english import English
 from .mentions import DET, MOD, POS, Group, Unit
-from .scan import ACT, VRB
+from .scan import ACT, AGT, VRB
 
 
 @attrs.frozen
@@ -29,6 +29,7 @@ class VerbOcc:
     family: int
     chain_start: int  # first token of the auxiliary chain
     negations: tuple[int, ...]  # positions of not / n't / never in the chain
+    passive: bool  # a form of "be" + a participle: the subject is the target
     passive_by: Group | None  # the "by" actor of a passive verb
     infinitive: bool  # "to" + verb
     finite: bool  # an auxiliary or a tensed form: the verb can head a clause
@@ -92,6 +93,39 @@ def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictio
     return False
 
 
+def _participle(keys: tuple[str, ...], eng: English) -> bool:
+    """A past participle ("killed", "taken"): after a form of *be*, a passive."""
+    return any(k.endswith("ed") or (k in eng.irregular_past and k not in eng.be_forms)
+               for k in keys)
+
+
+def _plural_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictionary,
+                 eng: English) -> bool:
+    """An -s form that is a plural noun: right after another verb ("ignored *calls*
+    for"), or after an actor when a verb follows in the same clause ("Russian
+    *comments* heightened tensions")."""
+    unit = units[u]
+    key = keys[unit.start]
+    if unit.end - unit.start != 1 or not key.endswith("s") or key.endswith("ss") \
+            or key == cd.forms[unit.ident].verb.lower():
+        return False
+    prev = units[u - 1] if u > 0 else None
+    if prev is not None and prev.kind == VRB and keys[prev.start] not in eng.auxiliaries:
+        return True
+    if prev is not None and prev.kind == ACT:
+        # the verb of the clause must follow before any other actor: "Russian comments
+        # heightened", but "Iran says Israel will ..." and "Iran says it will ..."
+        for nxt in units[u + 1:u + 9]:
+            k = keys[nxt.start]
+            if nxt.kind == VRB or k in eng.auxiliaries:
+                return True
+            if nxt.kind in (ACT, AGT) or k in eng.subject_pronouns or \
+                    k in (",", ";", ":", ".") or k in eng.subordinators or \
+                    k in eng.relative_pronouns:
+                return False
+    return False
+
+
 def _used_as_auxiliary(units: list[Unit], u: int, keys: tuple[str, ...], eng: English) -> bool:
     """A dictionary verb that is a modal or auxiliary here: "should *have* acted"."""
     unit = units[u]
@@ -110,9 +144,12 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
     group_after: dict[int, Group] = {}
     for g in groups:
         group_after.setdefault(g.start, g)
+    # a chain never reaches into an actor or role phrase ("Italy", "General Assembly")
+    in_phrase = {x for un in units if un.kind in (ACT, AGT) for x in range(un.start, un.end)}
     for u, unit in enumerate(units):
         if unit.kind != VRB or is_noun(units, u, keys, cd, eng) \
-                or _used_as_auxiliary(units, u, keys, eng):
+                or _used_as_auxiliary(units, u, keys, eng) \
+                or _plural_noun(units, u, keys, cd, eng):
             continue
         form = cd.forms[unit.ident]
         # the chain of auxiliaries and adverbs before the verb
@@ -121,7 +158,7 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
         has_be = False
         infinitive = False
         tensed_aux = False
-        while c > 0 and (_chain_word(keys[c - 1], eng) or (
+        while c > 0 and c - 1 not in in_phrase and (_chain_word(keys[c - 1], eng) or (
                 keys[c - 1] in ("and", "or") and c - 1 > 0 and c < unit.start
                 and _chain_word(keys[c - 2], eng))):
             k = keys[c - 1]
@@ -141,11 +178,15 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
                 x -= 1
             infinitive = x >= c and keys[x] == "to"
         passive_by = None
+        passive = False
         if has_be and not form.ing:
             passive_by = _by_actor(keys, unit.end, group_after, eng)
+            passive = passive_by is not None or (
+                _participle(keys[unit.start:unit.end], eng)
+                and not any(k in eng.stative_participles for k in keys[unit.start:unit.end]))
         finite = tensed_aux or (not infinitive and not form.ing)
         occs.append(VerbOcc(unit.start, unit.end, unit.ident, form.family, c, tuple(negs),
-                            passive_by, infinitive, finite, form.ing))
+                            passive, passive_by, infinitive, finite, form.ing))
     return occs
 
 
