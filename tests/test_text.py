@@ -12,6 +12,7 @@ TOKENS = [
     ("Iranians' anger", ["iranians", "'", "anger"]),
     ("didn't won't can't", ["did", "n't", "wo", "n't", "ca", "n't"]),
     ("it's they're we've", ["it", "'s", "they", "'re", "we", "'ve"]),
+    ("Hamas 's demands did n't", ["hamas", "'s", "demands", "did", "n't"]),
     ("the U.S. and the U.N.", ["the", "u.s.", "and", "the", "u.n."]),
     ("U.S.-backed forces", ["u.s.-backed", "forces"]),
     ("war-torn al-Qaeda", ["war-torn", "al-qaeda"]),

@@ -55,7 +55,7 @@ class _Context:
 
 
 def issue_counts(keys: tuple[str, ...], cd: CompiledDictionary) -> tuple[tuple[str, int], ...]:
-    if not cd.issue_index:
+    if not cd.issue_index or cd.issue_first.isdisjoint(keys):
         return ()
     counts: dict[str, int] = {}
     i, n = 0, len(keys)
@@ -103,7 +103,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
         reason = f"sentence has {n} tokens, over the limit of {options.max_sentence_tokens}"
         tr("decision", f"not coded: {reason}")
         return SentenceResult(index, text, start, (), skipped=reason, trace=tuple(tr.lines))
-    ident = find_discard(keys, cd.sentence_discards)
+    ident = -1 if cd.discard_first.isdisjoint(keys) else find_discard(keys, cd.sentence_discards)
     if ident >= 0:
         reason = f"sentence discard: {cd.discard_phrases[ident]!r}"
         tr("decision", f"not coded: {reason}")
@@ -251,7 +251,7 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
     family = cd.families[v.family]
     vtext = ctx.tokens.span_text(ctx.keep[v.start], ctx.keep[v.end - 1] + 1)
     tried: list | None = [] if tr.on else None
-    match = best_match(family.patterns, v, view, cd, tried)
+    match = best_match(family, v, view, cd, tried)
     if tr.on:
         tr("verbs", f"{vtext!r}: family {family.name} ({family.loc})"
            + (", negated" if v.negated else "") + (", passive" if v.passive else ""))

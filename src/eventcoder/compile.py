@@ -20,15 +20,27 @@ from .patterns import (COMPOUND, SKIP, SOURCE, SYNSET, TARGET, WORD, Element, fo
                        parse_pattern)
 from .text import phrase_keys
 
-PhraseIndex = Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]
+# first key -> (id of the one-word phrase or -1,
+#               second key -> longer phrases starting with these two keys, longest first)
+PhraseIndex = Mapping[str, tuple[int, Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]]]
 
 
-def _index(pairs: list[tuple[tuple[str, ...], int]]) -> dict[str, tuple]:
-    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+def _index(pairs: list[tuple[tuple[str, ...], int]]) -> dict:
+    """Index phrases by their first two keys, so a lookup touches few candidates
+    even for common first words ("the" starts many actor names)."""
+    single: dict[str, int] = {}
+    longer: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
     for keys, ident in pairs:
-        by_first.setdefault(keys[0], []).append((keys, ident))
-    return {k: tuple(sorted(v, key=lambda kv: (-len(kv[0]), kv[0], kv[1])))
-            for k, v in by_first.items()}
+        if len(keys) == 1:
+            single.setdefault(keys[0], ident)
+        else:
+            longer.setdefault(keys[0], {}).setdefault(keys[1], []).append((keys, ident))
+    out = {}
+    for first in sorted(set(single) | set(longer)):
+        nxt = {second: tuple(sorted(v, key=lambda kv: (-len(kv[0]), kv[0], kv[1])))
+               for second, v in sorted(longer.get(first, {}).items())}
+        out[first] = (single.get(first, -1), nxt)
+    return out
 
 
 @attrs.frozen
@@ -79,6 +91,7 @@ class CompiledPattern:
     has_compound: bool
     loc: str
     negation_words: frozenset[str]
+    rank: tuple[int, int, int] = (0, 0, 0)  # (elements, words, synsets): ties compete
 
 
 @attrs.frozen
@@ -87,6 +100,26 @@ class CompiledFamily:
     code: CodeSpec
     patterns: tuple[CompiledPattern, ...]  # most specific first
     loc: str
+    # patterns that can only match when one of these words is in the sentence
+    # (pattern positions by word); `unindexed` lists the others
+    index: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict)
+    unindexed: tuple[int, ...] = ()
+
+    def candidates(self, words: frozenset[str]) -> list[int]:
+        """Positions of the patterns worth trying on a sentence with these words."""
+        found = list(self.unindexed)
+        index = self.index
+        if len(index) < len(words):
+            for key, positions in index.items():
+                if key in words:
+                    found.extend(positions)
+        else:
+            for key in words:
+                positions = index.get(key)
+                if positions:
+                    found.extend(positions)
+        found.sort()
+        return found
 
 
 @attrs.frozen
@@ -117,6 +150,14 @@ class CompiledDictionary:
     codes: Mapping[str, CodeInfo]
     names: tuple[str, ...]  # the layers, for messages
     families_by_name: Mapping[str, int]
+    # the first keys (and first exact texts) of every actor, agent and verb phrase:
+    # a token outside both cannot start a phrase
+    first_keys: frozenset[str] = frozenset()
+    first_texts: frozenset[str] = frozenset()
+    synset_first: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    # first keys of the discard and issue phrases, to skip sentences quickly
+    discard_first: frozenset[str] = frozenset()
+    issue_first: frozenset[str] = frozenset()
 
 
 def _ordinal(day: dt.date | None, default: int) -> int:
@@ -145,7 +186,10 @@ def _compile_pattern(text: str, code: CodeSpec, loc: str,
     for name in parsed.synsets:
         for phrase in synsets.get(name, ()):
             neg.update(k for k in phrase if k in _NEGATIONS)
+    elems = parsed.elements
+    rank = (len(elems), sum(1 for e in elems if e.kind == WORD), len(parsed.synsets))
     return CompiledPattern(
+        rank=rank,
         text=format_pattern(parsed),
         upper=tuple(reversed(parsed.upper)),
         lower=parsed.lower,
@@ -170,6 +214,26 @@ def _pattern_order(p: CompiledPattern, synsets: Mapping[str, tuple]) -> tuple:
     n_words = sum(1 for e in elems if e.kind == WORD)
     breadth = sum(len(synsets.get(name, ())) for name in p.synsets)
     return (-len(elems), -n_words, -len(p.synsets), breadth, p.text, str(p.code))
+
+
+def _pattern_index(patterns: list[CompiledPattern], synsets: Mapping[str, tuple]
+                   ) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Index patterns by a word they need: their longest literal word (long words
+    are rare), else the first words of their first synset's phrases."""
+    by_word: dict[str, list[int]] = {}
+    unindexed: list[int] = []
+    for i, p in enumerate(patterns):
+        if p.words:
+            keys = {max(sorted(p.words), key=len)}
+        elif p.synsets:
+            keys = {phrase[0] for phrase in synsets.get(p.synsets[0], ())}
+        else:
+            keys = set()
+        if not keys:
+            unindexed.append(i)
+        for k in keys:
+            by_word.setdefault(k, []).append(i)
+    return {k: tuple(v) for k, v in sorted(by_word.items())}, tuple(unindexed)
 
 
 def compile_dictionary(d: Dictionary) -> CompiledDictionary:
@@ -214,8 +278,9 @@ def compile_dictionary(d: Dictionary) -> CompiledDictionary:
         fam = d.families[name]
         pats = sorted((_compile_pattern(p.text, p.code, provenance(p.loc, p.origin), d.synsets)
                        for p in fam.patterns), key=lambda p: _pattern_order(p, d.synsets))
+        index, unindexed = _pattern_index(pats, d.synsets)
         families.append(CompiledFamily(name, fam.code, tuple(pats),
-                                       provenance(fam.loc, fam.origin)))
+                                       provenance(fam.loc, fam.origin), index, unindexed))
 
     forms: list[CompiledForm] = []
     verb_pairs = []
@@ -258,18 +323,33 @@ def compile_dictionary(d: Dictionary) -> CompiledDictionary:
         codes=codes,
         names=d.names,
         families_by_name=families_by_name,
+        first_keys=frozenset(p[0][0] for pairs in (actor_pairs, agent_pairs, verb_pairs)
+                             for p in pairs),
+        first_texts=frozenset(p[0][0] for pairs in (acronym_pairs, agent_acr_pairs)
+                              for p in pairs),
+        synset_first={name: frozenset(ph[0] for ph in phrases)
+                      for name, phrases in d.synsets.items()},
+        discard_first=frozenset(k[0] for k, _ in discard_s + discard_t if k),
+        issue_first=frozenset(k[0] for k, _ in issue_pairs),
     )
 
 
 def longest_at(index: PhraseIndex, keys: tuple[str, ...], i: int) -> tuple[int, int]:
     """The longest phrase of ``index`` starting at token ``i``: (length, id) or (0, -1)."""
-    cands = index.get(keys[i])
-    if cands:
-        n = len(keys)
-        for phrase, ident in cands:
-            m = len(phrase)
-            if i + m <= n and (m == 1 or keys[i:i + m] == phrase):
-                return m, ident
+    entry = index.get(keys[i])
+    if entry is None:
+        return 0, -1
+    single, longer = entry
+    if longer and i + 1 < len(keys):
+        cands = longer.get(keys[i + 1])
+        if cands:
+            n = len(keys)
+            for phrase, ident in cands:
+                m = len(phrase)
+                if i + m <= n and (m == 2 or keys[i:i + m] == phrase):
+                    return m, ident
+    if single >= 0:
+        return 1, single
     return 0, -1
 
 

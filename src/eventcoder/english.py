@@ -35,14 +35,23 @@ class English:
 
     auxiliaries: frozenset[str] = attrs.field(init=False)
     function_words: frozenset[str] = attrs.field(init=False)
+    # word -> class used by mentions.classify (one lookup per token)
+    word_class: dict[str, str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         aux = self.be_forms | self.have_forms | self.do_forms | self.modals
         object.__setattr__(self, "auxiliaries", aux)
-        object.__setattr__(self, "function_words", (
-            self.determiners | self.prepositions | self.conjunctions
-            | self.clause_conjunctions | self.subordinators | self.relative_pronouns
-            | self.subject_pronouns | aux | self.negations))
+        function_words = (self.determiners | self.prepositions | self.conjunctions
+                          | self.clause_conjunctions | self.subordinators
+                          | self.relative_pronouns | self.subject_pronouns | aux
+                          | self.negations)
+        object.__setattr__(self, "function_words", function_words)
+        classes = {w: "FUNC" for w in function_words}
+        classes.update({w: "LINK" for w in self.agent_links})
+        classes.update({w: "DET" for w in self.determiners})
+        classes.update({w: "CONJ" for w in self.conjunctions})
+        classes.update({"'s": "POS", "'": "POS", ",": "COMMA"})
+        object.__setattr__(self, "word_class", classes)
 
 
 @functools.lru_cache(maxsize=1)

@@ -162,10 +162,12 @@ def _backward(view: SentenceView, cd: CompiledDictionary, elems: tuple[Element, 
 
 
 def _possible(p: CompiledPattern, view: SentenceView, cd: CompiledDictionary) -> bool:
+    """Can the pattern match at all? Its words, and a first word of each synset."""
     if not p.words <= view.key_set:
         return False
+    first = cd.synset_first
     for name in p.synsets:
-        if not any(ph[0] in view.key_set for ph in cd.synsets.get(name, ())):
+        if first.get(name, frozenset()).isdisjoint(view.key_set):
             return False
     return True
 
@@ -186,21 +188,22 @@ def match_pattern(p: CompiledPattern, verb: VerbOcc, view: SentenceView,
     return None
 
 
-def best_match(patterns: tuple[CompiledPattern, ...], verb: VerbOcc, view: SentenceView,
-               cd: CompiledDictionary, tried: list | None = None) -> Match | None:
-    """The most specific pattern that matches.
+def best_match(family, verb: VerbOcc, view: SentenceView, cd: CompiledDictionary,
+               tried: list | None = None) -> Match | None:
+    """The most specific pattern of ``family`` that matches.
 
-    Patterns come sorted by their elements (``compile._pattern_order``); among
-    matching patterns of the same rank the one whose words and synsets cover the
-    most tokens wins ("military cooperation" beats "cooperation"). A negated verb
-    needs a pattern that covers its negation ("did not attack" only matches
-    patterns written with not)."""
+    Patterns come sorted by their elements (``compile._pattern_order``); only those
+    whose words can occur in the sentence are tried. Among matching patterns of the
+    same rank the one whose words and synsets cover the most tokens wins ("military
+    cooperation" beats "cooperation"). A negated verb needs a pattern that covers
+    its negation ("did not attack" only matches patterns written with not)."""
     negs = set(verb.negations)
     best: Match | None = None
     best_rank: tuple | None = None
-    for p in patterns:
-        rank = _rank(p)
-        if best is not None and rank != best_rank:
+    patterns = family.patterns
+    for i in family.candidates(view.key_set):
+        p = patterns[i]
+        if best is not None and p.rank != best_rank:
             break
         m = match_pattern(p, verb, view, cd)
         if tried is not None:
@@ -212,10 +215,5 @@ def best_match(patterns: tuple[CompiledPattern, ...], verb: VerbOcc, view: Sente
                 tried[-1] = (p, "matched, but does not cover the negation")
             continue
         if best is None or len(m.positions) > len(best.positions):
-            best, best_rank = m, rank
+            best, best_rank = m, p.rank
     return best
-
-
-def _rank(p: CompiledPattern) -> tuple[int, int, int]:
-    elems = p.upper + p.lower
-    return (len(elems), sum(1 for e in elems if e.kind == WORD), len(p.synsets))

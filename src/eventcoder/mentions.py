@@ -17,6 +17,8 @@ classified by its word class. Rules (see docs/coding-rules.md):
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 from .compile import CompiledDictionary
@@ -29,8 +31,10 @@ POS, DET, CONJ, COMMA, LINK, FUNC, PUNCT, MOD = (
 UNKNOWN = "---"
 
 
-@attrs.frozen
-class Unit:
+class Unit(NamedTuple):
+    """A token or a dictionary hit, with its word class. Built for every token of
+    every sentence, so an immutable tuple rather than an attrs class (2x faster)."""
+
     kind: str
     start: int
     end: int
@@ -74,34 +78,21 @@ class Group:
 def classify(keys: tuple[str, ...], hits: list[Hit], eng: English) -> list[Unit]:
     """Units of a token sequence: hits as they are, other tokens by word class."""
     units: list[Unit] = []
-    function_words = eng.function_words
-    det, conj, links = eng.determiners, eng.conjunctions, eng.agent_links
+    word_class = eng.word_class
     h = 0
+    nh = len(hits)
     i, n = 0, len(keys)
     while i < n:
-        if h < len(hits) and hits[h].start == i:
+        if h < nh and hits[h].start == i:
             hit = hits[h]
             units.append(Unit(hit.kind, hit.start, hit.end, hit.ident))
             i = hit.end
             h += 1
             continue
         k = keys[i]
-        if k in ("'s", "'"):
-            kind = POS
-        elif k == ",":
-            kind = COMMA
-        elif k in conj:
-            kind = CONJ
-        elif k in det:
-            kind = DET
-        elif k in links:
-            kind = LINK
-        elif k in function_words:
-            kind = FUNC
-        elif not (k[:1].isalnum()):
-            kind = PUNCT
-        else:
-            kind = MOD
+        kind = word_class.get(k)
+        if kind is None:
+            kind = MOD if k[:1].isalnum() else PUNCT
         units.append(Unit(kind, i, i + 1))
         i += 1
     return units
@@ -148,6 +139,8 @@ class MentionBuilder:
         self.day = day
         self.texts = texts
         self.former_words = former_words
+        self.former_at = frozenset(i for i, x in enumerate(texts) if x.lower() in former_words) \
+            if former_words else frozenset()
 
     def kind(self, u: int) -> str:
         return self.units[u].kind if 0 <= u < len(self.units) else "END"
@@ -223,14 +216,13 @@ class MentionBuilder:
 
     def _former(self, a: int, b: int) -> bool:
         """"former" just before the phrase or inside it."""
-        if not self.former_words or not self.texts:
+        if not self.former_at:
             return False
         lo = self.units[a].start
         first = lo - 1
-        if first >= 0 and self.units and self.texts[first].lower() in ("the", "a", "an"):
+        if first >= 0 and self.texts[first].lower() in ("the", "a", "an"):
             first -= 1
-        span = range(max(first, 0), self.units[b - 1].end)
-        return any(self.texts[i].lower() in self.former_words for i in span)
+        return any(i in self.former_at for i in range(max(first, 0), self.units[b - 1].end))
 
     @staticmethod
     def _make(start: int, end: int, codes: tuple[str, ...] | None, actor_loc: str,

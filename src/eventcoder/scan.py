@@ -7,7 +7,7 @@ read as a verb after ``to`` or an auxiliary ("troops will guard", "to police").
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from .compile import CompiledDictionary, longest_at
 from .english import english
@@ -16,8 +16,9 @@ from .text import Tokens
 ACT, AGT, VRB = "ACT", "AGT", "VRB"
 
 
-@attrs.frozen
-class Hit:
+class Hit(NamedTuple):
+    """A dictionary phrase found in a sentence (a tuple: many per sentence)."""
+
     kind: str  # ACT, AGT or VRB
     start: int
     end: int  # exclusive
@@ -25,14 +26,8 @@ class Hit:
 
 
 def _acronym_at(index, texts: tuple[str, ...], i: int) -> tuple[int, int]:
-    cands = index.get(texts[i])
-    if cands:
-        n = len(texts)
-        for phrase, ident in cands:
-            m = len(phrase)
-            if i + m <= n and texts[i:i + m] == phrase:
-                return m, ident
-    return 0, -1
+    """Like ``longest_at``, on the exact texts (acronyms match with their capitals)."""
+    return longest_at(index, texts, i)
 
 
 def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
@@ -46,8 +41,12 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
     i = 0
     actor_index, agent_index, verb_index = cd.actor_index, cd.agent_index, cd.verb_index
     acr_a, acr_g = cd.actor_acronym_index, cd.agent_acronym_index
+    first_keys, first_texts = cd.first_keys, cd.first_texts
     while i < n:
         k = keys[i]
+        if k not in first_keys and texts[i] not in first_texts:
+            i += 1
+            continue
         la = lg = lv = 0
         ia = ig = iv = -1
         if k in actor_index:

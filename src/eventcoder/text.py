@@ -24,17 +24,19 @@ _TOKEN_RE = regex.compile(
   | (?P<initialism>(?:\p{L}\.){2,}(?:[-‐‑][\p{L}\p{N}]+)*)
   | (?P<number>[$€£¥]?\d+(?:[.,:]\d+)+(?:\p{L}+)?%?)
   | (?P<hyphenated>[\p{L}\p{N}]+[-‐‑])(?=\s|$)
-  | (?P<nt>n['’]t\b)
-  | (?P<clitic>['’](?:s|re|ve|ll|d|m)\b)
   | (?P<possessive>(?<=[sS])['’](?![\p{L}\p{N}]))
-  | (?P<word>[\p{L}\p{N}](?:(?!n['’]t\b)[\p{L}\p{M}\p{N}]
-        |(?!['’](?:s|re|ve|ll|d|m|t)\b)[-‐‑'’](?=[\p{L}\p{N}]))*)
+  | (?P<clitic>(?<![\p{L}\p{N}])['’](?:s|re|ve|ll|d|m)\b)
+  | (?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐‑'’][\p{L}\p{M}\p{N}]+)*)
   | (?P<quote>``|''|["“”„«»‟])
   | (?P<dash>[-‐‑‒–—―]{1,3})
   | (?P<punct>[^\s\p{L}\p{N}])
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# A word with an apostrophe may end in a contraction or clitic, split off as in
+# treebank tokenization: did|n't, ca|n't, Iran|'s, they|'re.
+_CLITIC_RE = regex.compile(r"(?i)^(.*[\p{L}\p{N}])(n['’]t|['’](?:s|re|ve|ll|d|m))$")
 
 _QUOTES = {'"', "“", "”", "„", "«", "»", "‟", "``", "''", "‘", "’", "'", "`"}
 _SENTENCE_END = {".", "!", "?"}
@@ -86,7 +88,7 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Cut ``text`` into tokens. Never fails: any character becomes part of some token."""
-    eng = english()
+    abbreviations = english().abbreviations
     texts: list[str] = []
     keys: list[str] = []
     starts: list[int] = []
@@ -95,20 +97,38 @@ def tokenize(text: str) -> Tokens:
     # spaces keeps every offset unchanged.
     scan = text.replace("_", " ") if "_" in text else text
     for m in _TOKEN_RE.finditer(scan):
-        kind = m.lastgroup
         s, e = m.span()
         t = text[s:e]
-        if kind == "punct" and t == "." and texts and ends[-1] == s:
-            prev = keys[-1]
-            # "Mr." "Gen." "Jan.": the period belongs to the abbreviation.
-            if prev in eng.abbreviations and (prev != "no" or _digit_follows(text, e)):
-                texts[-1] += "."
-                keys[-1] += "."
-                ends[-1] = e
-                continue
-        if kind == "dash":
+        kind = m.lastgroup
+        if kind == "word":
+            if "'" in t or "’" in t:
+                m2 = _CLITIC_RE.match(t)
+                if m2:
+                    head, tail = m2.group(1), m2.group(2)
+                    cut = s + len(head)
+                    texts.append(head)
+                    keys.append(token_key(head))
+                    starts.append(s)
+                    ends.append(cut)
+                    texts.append(tail)
+                    keys.append(token_key(tail))
+                    starts.append(cut)
+                    ends.append(e)
+                    continue
+            key = t.lower() if t.isascii() else token_key(t)
+        elif kind == "punct":
+            if t == "." and texts and ends[-1] == s:
+                prev = keys[-1]
+                # "Mr." "Gen." "Jan.": the period belongs to the abbreviation.
+                if prev in abbreviations and (prev != "no" or _digit_follows(text, e)):
+                    texts[-1] += "."
+                    keys[-1] += "."
+                    ends[-1] = e
+                    continue
+            key = '"' if t in _QUOTES else t
+        elif kind == "dash":
             key = "-" if t == "-" else "--"
-        elif kind == "quote" or (kind == "punct" and t in _QUOTES):
+        elif kind == "quote":
             key = '"'
         elif kind == "possessive":
             key = "'"
