@@ -119,8 +119,11 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     # list commas are found on the whole sentence, then comma clauses are set aside
     units0 = classify(keys, hits, eng)
     groups0, list_commas = MentionBuilder(units0, cd, day, tokens.texts, eng.former_words).build()
-    verb_positions = frozenset(h.start for h in hits if h.kind == "VRB")
-    drop = trim(keys, list_commas, options.trim, verb_positions)
+    if "," in keys or "(" in keys or "[" in keys:
+        verb_positions = frozenset(h.start for h in hits if h.kind == "VRB")
+        drop = trim(keys, list_commas, options.trim, verb_positions)
+    else:
+        drop = ()
     if any(drop):
         if trace:
             tr("trimmed", " ".join(tokens.texts[i] if drop[i] else "_" for i in range(n)))

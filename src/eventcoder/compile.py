@@ -155,6 +155,11 @@ class CompiledDictionary:
     first_keys: frozenset[str] = frozenset()
     first_texts: frozenset[str] = frozenset()
     synset_first: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    # synset -> first key -> phrases (longest first), and the same by last key
+    synset_by_first: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = \
+        attrs.field(factory=dict)
+    synset_by_last: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = \
+        attrs.field(factory=dict)
     # first keys of the discard and issue phrases, to skip sentences quickly
     discard_first: frozenset[str] = frozenset()
     issue_first: frozenset[str] = frozenset()
@@ -214,6 +219,15 @@ def _pattern_order(p: CompiledPattern, synsets: Mapping[str, tuple]) -> tuple:
     n_words = sum(1 for e in elems if e.kind == WORD)
     breadth = sum(len(synsets.get(name, ())) for name in p.synsets)
     return (-len(elems), -n_words, -len(p.synsets), breadth, p.text, str(p.code))
+
+
+def _by_key(phrases: tuple[tuple[str, ...], ...], at: int
+            ) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first (``at=0``) or last (``at=-1``) key, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        out.setdefault(ph[at], []).append(ph)
+    return {k: tuple(sorted(v, key=lambda p: (-len(p), p))) for k, v in sorted(out.items())}
 
 
 def _pattern_index(patterns: list[CompiledPattern], synsets: Mapping[str, tuple]
@@ -329,6 +343,8 @@ def compile_dictionary(d: Dictionary) -> CompiledDictionary:
                               for p in pairs),
         synset_first={name: frozenset(ph[0] for ph in phrases)
                       for name, phrases in d.synsets.items()},
+        synset_by_first={name: _by_key(phrases, 0) for name, phrases in d.synsets.items()},
+        synset_by_last={name: _by_key(phrases, -1) for name, phrases in d.synsets.items()},
         discard_first=frozenset(k[0] for k, _ in discard_s + discard_t if k),
         issue_first=frozenset(k[0] for k, _ in issue_pairs),
     )

@@ -88,10 +88,10 @@ def _forward(view: SentenceView, cd: CompiledDictionary, elems: tuple[Element, .
             if adj:
                 break
     elif e.kind == SYNSET:
-        phrases = cd.synsets.get(e.value, ())
+        by_first = cd.synset_by_first.get(e.value, {})
         last = pos if adj else min(view.n - 1, pos + view.max_gap)
         for q in range(pos, last + 1):
-            for ph in phrases:
+            for ph in by_first.get(keys[q], ()):
                 m = len(ph)
                 if keys[q:q + m] == ph:
                     yield from _forward(view, cd, elems, i + 1, q + m, False, bind,
@@ -133,10 +133,10 @@ def _backward(view: SentenceView, cd: CompiledDictionary, elems: tuple[Element, 
             if adj:
                 break
     elif e.kind == SYNSET:
-        phrases = cd.synsets.get(e.value, ())
+        by_last = cd.synset_by_last.get(e.value, {})
         first = pos if adj else max(0, pos - view.max_gap)
-        for end in range(pos, first - 1, -1):
-            for ph in phrases:
+        for end in range(pos, max(first, 1) - 1, -1):
+            for ph in by_last.get(keys[end - 1], ()):
                 m = len(ph)
                 if end - m >= 0 and keys[end - m:end] == ph:
                     yield from _backward(view, cd, elems, i + 1, end - m, False, bind,

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import attrs
 
 from .compile import CompiledDictionary
 from .english import English
@@ -41,9 +40,10 @@ class Unit(NamedTuple):
     ident: int = -1
 
 
-@attrs.frozen
-class Mention:
-    """One coded noun phrase. ``codes == ()`` means recognised but null-coded."""
+class Mention(NamedTuple):
+    """One coded noun phrase. ``codes == ()`` means recognised but null-coded.
+
+    Immutable; a tuple because sentences make many of them."""
 
     start: int
     end: int
@@ -54,8 +54,7 @@ class Mention:
     former: bool = False  # "former officials": roles become ELI
 
 
-@attrs.frozen
-class Group:
+class Group(NamedTuple):
     """A mention or a compound of mentions; what a pattern slot binds."""
 
     start: int

@@ -86,6 +86,11 @@ class Tokens:
         )
 
 
+_GROUP = {name: i for name, i in _TOKEN_RE.groupindex.items()}
+_WORD, _PUNCT, _DASH, _QUOTE, _POSSESSIVE = (
+    _GROUP["word"], _GROUP["punct"], _GROUP["dash"], _GROUP["quote"], _GROUP["possessive"])
+
+
 def tokenize(text: str) -> Tokens:
     """Cut ``text`` into tokens. Never fails: any character becomes part of some token."""
     abbreviations = english().abbreviations
@@ -93,30 +98,31 @@ def tokenize(text: str) -> Tokens:
     keys: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    add_text, add_key, add_start, add_end = texts.append, keys.append, starts.append, ends.append
     # Underscores join words in legacy texts ("Dol_Amroth"); reading them as
     # spaces keeps every offset unchanged.
     scan = text.replace("_", " ") if "_" in text else text
     for m in _TOKEN_RE.finditer(scan):
         s, e = m.span()
         t = text[s:e]
-        kind = m.lastgroup
-        if kind == "word":
+        kind = m.lastindex
+        if kind == _WORD:
             if "'" in t or "’" in t:
-                m2 = _CLITIC_RE.match(t)
-                if m2:
-                    head, tail = m2.group(1), m2.group(2)
+                split = _CLITIC_RE.match(t)
+                if split:
+                    head, tail = split.group(1), split.group(2)
                     cut = s + len(head)
-                    texts.append(head)
-                    keys.append(token_key(head))
-                    starts.append(s)
-                    ends.append(cut)
-                    texts.append(tail)
-                    keys.append(token_key(tail))
-                    starts.append(cut)
-                    ends.append(e)
+                    add_text(head)
+                    add_key(token_key(head))
+                    add_start(s)
+                    add_end(cut)
+                    add_text(tail)
+                    add_key(token_key(tail))
+                    add_start(cut)
+                    add_end(e)
                     continue
             key = t.lower() if t.isascii() else token_key(t)
-        elif kind == "punct":
+        elif kind == _PUNCT:
             if t == "." and texts and ends[-1] == s:
                 prev = keys[-1]
                 # "Mr." "Gen." "Jan.": the period belongs to the abbreviation.
@@ -126,18 +132,18 @@ def tokenize(text: str) -> Tokens:
                     ends[-1] = e
                     continue
             key = '"' if t in _QUOTES else t
-        elif kind == "dash":
+        elif kind == _DASH:
             key = "-" if t == "-" else "--"
-        elif kind == "quote":
+        elif kind == _QUOTE:
             key = '"'
-        elif kind == "possessive":
+        elif kind == _POSSESSIVE:
             key = "'"
         else:
             key = token_key(t)
-        texts.append(t)
-        keys.append(key)
-        starts.append(s)
-        ends.append(e)
+        add_text(t)
+        add_key(key)
+        add_start(s)
+        add_end(e)
     return Tokens(text, tuple(texts), tuple(keys), tuple(starts), tuple(ends))
 
 
