@@ -9,6 +9,8 @@ and turn the winning pattern or default code into events (here).
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from .clauses import (COMPLEMENTS, COORD, HARD, INDEP, MAIN, PRON, REL, REPORT, RESUME, SUB,
@@ -16,7 +18,7 @@ from .clauses import (COMPLEMENTS, COORD, HARD, INDEP, MAIN, PRON, REL, REPORT, 
 from .compile import CompiledDictionary, longest_at
 from .english import english
 from .events import Event
-from .matcher import Match, SentenceView, best_match
+from .matcher import Match, SentenceView, best_match, possible_words as _possible
 from .mentions import Group, Mention, MentionBuilder, classify
 from .model import CodeSpec
 from .options import CoderOptions
@@ -41,7 +43,7 @@ class SentenceResult:
     trace: tuple[tuple[str, str], ...] = ()  # (section, line) for explain()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Context:
     tokens: Tokens  # the sentence
     keep: tuple[int, ...]  # compact position -> token index
@@ -51,7 +53,11 @@ class _Context:
     date: str | None
     doc_id: str | None
     index: int
-    issues: tuple[tuple[str, int], ...]
+    all_keys: tuple[str, ...]  # the sentence before clauses were set aside, for issues
+
+    @functools.cached_property
+    def issues(self) -> tuple[tuple[str, int], ...]:
+        return issue_counts(self.all_keys, self.cd)
 
 
 def issue_counts(keys: tuple[str, ...], cd: CompiledDictionary) -> tuple[tuple[str, int], ...]:
@@ -69,6 +75,27 @@ def issue_counts(keys: tuple[str, ...], cd: CompiledDictionary) -> tuple[tuple[s
                 continue
         i += 1
     return tuple(sorted(counts.items()))
+
+
+def _can_code(hits: list[Hit], keys: tuple[str, ...], cd: CompiledDictionary) -> bool:
+    """Could any verb of the sentence code something? A verb whose code and family
+    code are null, and none of whose patterns can match these words, cannot
+    (the common case of "said" in news text)."""
+    key_set = None
+    for h in hits:
+        if h.kind != "VRB":
+            continue
+        form = cd.forms[h.ident]
+        family = cd.families[form.family]
+        if (form.code is not None and not form.code.is_null) or \
+                (form.code is None and not family.code.is_null):
+            return True
+        if key_set is None:
+            key_set = frozenset(keys)
+        for i in family.candidates(key_set):
+            if _possible(family.patterns[i], key_set, cd):
+                return True
+    return False
 
 
 def find_discard(keys: tuple[str, ...], index) -> int:
@@ -113,8 +140,9 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     if trace:
         _trace_tokens(tr, tokens, hits, cd)
     elif not any(h.kind == "VRB" for h in hits) or (
-            all(h.kind == "VRB" for h in hits) and not options.new_actor_length):
-        # no verb, or no actor or role: nothing can be coded
+            all(h.kind == "VRB" for h in hits) and not options.new_actor_length) \
+            or not _can_code(hits, keys, cd):
+        # no verb, no actor or role, or only verbs that cannot code here
         return SentenceResult(index, text, start, ())
     # list commas are found on the whole sentence, then comma clauses are set aside
     units0 = classify(keys, hits, eng)
@@ -139,8 +167,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
         keep, ckeys, units, groups = tuple(range(n)), keys, units0, groups0
     verbs = find_verbs(units, ckeys, groups, cd, eng)
     segs = segments(ckeys, groups, verbs, eng)
-    ctx = _Context(tokens, keep, ckeys, cd, options, date, doc_id, index,
-                   issue_counts(keys, cd))
+    ctx = _Context(tokens, keep, ckeys, cd, options, date, doc_id, index, keys)
     if trace:
         _trace_structure(tr, ctx, groups, verbs, segs, units)
     view = SentenceView(ckeys, groups, options.max_pattern_gap)

@@ -161,15 +161,21 @@ def _backward(view: SentenceView, cd: CompiledDictionary, elems: tuple[Element, 
             yield from _backward(view, cd, elems, i + 1, q, False, bind, used)
 
 
-def _possible(p: CompiledPattern, view: SentenceView, cd: CompiledDictionary) -> bool:
-    """Can the pattern match at all? Its words, and a first word of each synset."""
-    if not p.words <= view.key_set:
+def possible_words(p: CompiledPattern, key_set: frozenset[str],
+                   cd: CompiledDictionary) -> bool:
+    """Can the pattern match a sentence with these words? It needs its words, and a
+    first word of each of its synsets."""
+    if not p.words <= key_set:
         return False
     first = cd.synset_first
     for name in p.synsets:
-        if first.get(name, frozenset()).isdisjoint(view.key_set):
+        if first.get(name, frozenset()).isdisjoint(key_set):
             return False
     return True
+
+
+def _possible(p: CompiledPattern, view: SentenceView, cd: CompiledDictionary) -> bool:
+    return possible_words(p, view.key_set, cd)
 
 
 def match_pattern(p: CompiledPattern, verb: VerbOcc, view: SentenceView,
