@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"eventcoder {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("code", help="code text files or records into events (JSON lines)")
+    p = sub.add_parser("code", help="code files, folders or standard input into events "
+                                     "(JSON lines, CSV, Parquet), in parallel")
     from .batch.options import add_code_arguments
     add_code_arguments(p)
     _add_dictionaries(p)

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -152,7 +152,8 @@ class Coder:
         text = self._check_text(text)
         day = parse_date(date)
         tokens = tokenize(text)
-        ident = find_discard(tokens.keys, self.compiled.story_discards)
+        ident = -1 if self.compiled.discard_first.isdisjoint(tokens.keys) else \
+            find_discard(tokens.keys, self.compiled.story_discards)
         if ident >= 0:
             reason = f"story discard: {self.compiled.discard_phrases[ident]!r}"
             return SentenceResult(0, text, 0, (), discarded=reason,
@@ -176,7 +177,8 @@ class Coder:
         if self.options.strip_dateline:
             body, offset = strip_dateline(text)
         tokens = tokenize(body)
-        ident = find_discard(tokens.keys, self.compiled.story_discards)
+        ident = -1 if self.compiled.discard_first.isdisjoint(tokens.keys) else \
+            find_discard(tokens.keys, self.compiled.story_discards)
         if ident >= 0:
             return DocumentResult(doc_id, iso, (), f"story discard: "
                                   f"{self.compiled.discard_phrases[ident]!r}")
@@ -190,6 +192,21 @@ class Coder:
                                    doc_id=doc_id, index=index,
                                    start=offset + tokens.starts[i], trace=trace))
         return DocumentResult(doc_id, iso, tuple(out))
+
+    def code_many(self, records: Iterable[object], workers: int | None = 1,
+                  chunk_size: int = 64, *, dedupe_story: bool = False) -> Iterator[Event]:
+        """Events of many records, in record then sentence order, on ``workers``
+        processes (``None``: all CPUs) with the same result as one.
+
+        A record is a mapping with ``text`` and optional ``id`` and ``date``, an object
+        with those attributes, or a string. Records that cannot be coded (no text, a bad
+        date, too long) are logged and skipped; ``eventcoder.batch.parallel.code_records``
+        gives one result per record, rejections included. With ``workers > 1``, call
+        this under ``if __name__ == "__main__":`` (worker processes are spawned).
+        """
+        from .batch.parallel import code_many
+        return code_many(self, records, workers=workers, chunk_size=chunk_size,
+                         dedupe=dedupe_story)
 
     def explain(self, text: str, date: str | dt.date | None = None) -> str:
         """A readable account of how ``text`` is coded: phrases found, actors, clauses,

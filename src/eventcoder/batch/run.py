@@ -1,124 +1,150 @@
-"""``eventcoder code``: read documents, code them, write one JSON line per event."""
+"""``eventcoder code``: read records, code them (in parallel), write events and rejects.
+
+A thin layer over ``readers`` -> ``parallel.code_records`` -> ``writers``, with
+checkpoints (``resume``) and a progress line (``progress``).
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
+import itertools
 import sys
-from typing import Iterator, TextIO
+from typing import Any, Sequence
 
 import attrs
 
 from ..coder import Coder
-from ..errors import EventCoderError, InputError
-
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
-
-
-@attrs.frozen
-class Record:
-    doc_id: str
-    text: str
-    date: str | None
-    source: str  # file:line, for messages
+from ..dates import parse_date
+from ..errors import EventCoderError
+from . import resume
+from .options import CodeSettings, settings_from_args
+from .parallel import RecordResult, code_records
+from .progress import Progress
+from .readers import Cursor, InputFile, find_inputs, read_inputs, total_bytes
+from .resume import Checkpoint, Totals
+from .writers import EventWriter, RejectsFile, RejectsStderr, open_writer
 
 
-@attrs.frozen
-class Reject:
-    source: str
-    reason: str
+@attrs.define
+class Job:
+    """The writers of one run, its totals and its checkpoints."""
+
+    settings: CodeSettings
+    writer: EventWriter
+    rejects: RejectsFile | RejectsStderr
+    totals: Totals
+    skip: int = 0  # records committed by an interrupted run
+    fingerprint: str = ""
+
+    def add(self, result: RecordResult) -> None:
+        t = self.totals
+        t.read += 1
+        if result.rejected:
+            t.rejected += 1
+            self.rejects.write(result)
+            return
+        t.coded += 1
+        t.sentences += result.sentences
+        t.events += len(result.events)
+        self.writer.write(result)
+
+    def checkpoint(self, records: int) -> None:
+        """Make everything written so far durable, then say so in the checkpoint."""
+        output, rejects = self.writer.commit(), self.rejects.commit()
+        if self.settings.output:
+            resume.save(self.settings.output, Checkpoint(self.fingerprint, records, output,
+                                                         rejects, attrs.evolve(self.totals)))
+
+    def finish(self) -> None:
+        self.writer.commit()
+        self.rejects.commit()
+        if self.settings.output:  # first: a kill now means starting again, not a bad resume
+            resume.remove(self.settings.output)
+        self.writer.finish()
+        self.rejects.finish()
+
+    def close(self) -> None:
+        self.writer.close()
+        self.rejects.close()
 
 
-def read_records(path: str, args: argparse.Namespace) -> Iterator[Record | Reject]:
-    """Records of one input: a JSON-lines file, or a text file that is one document."""
-    if path == "-":
-        yield from _jsonl_or_text(sys.stdin, "<stdin>", args)
-        return
-    with open(path, "rb") as handle:
-        raw = handle.read()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        yield Reject(f"{path}:{line}", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
-        return
-    if path.endswith(JSONL_SUFFIXES):
-        yield from _jsonl(text.splitlines(), path, args)
-    else:
-        yield Record(path, text, args.date, path)
+def open_job(settings: CodeSettings, inputs: Sequence[InputFile]) -> Job:
+    """Writers for a fresh run, or for continuing the checkpointed one with ``--resume``."""
+    keep = settings.keep_names
+    if not settings.output:
+        rejects = RejectsFile(settings.rejects) if settings.rejects else RejectsStderr()
+        return Job(settings, open_writer(None, settings.format, keep), rejects, Totals())
+    fp = resume.fingerprint(inputs, settings.fingerprint_settings())
+    cp = resume.load(settings.output) if settings.resume else None
+    if settings.resume and cp is None and not settings.quiet:
+        print("eventcoder: no checkpoint to resume from; starting at the beginning",
+              file=sys.stderr)
+    if cp is not None and cp.fingerprint != fp:
+        raise EventCoderError("cannot resume: the inputs or options differ from those of the "
+                              "interrupted run; use the same ones, or run without --resume")
+    if cp is None:
+        resume.remove(settings.output)  # a stale checkpoint must not outlive a fresh start
+        return Job(settings, open_writer(settings.output, settings.format, keep),
+                   RejectsFile(settings.rejects), Totals(), 0, fp)  # type: ignore[arg-type]
+    writer = open_writer(settings.output, settings.format, keep, cp.output)
+    return Job(settings, writer, RejectsFile(settings.rejects, cp.rejects),  # type: ignore
+               cp.totals, cp.records, fp)
 
 
-def _jsonl_or_text(stream: TextIO, name: str, args: argparse.Namespace):
-    data = stream.read()
-    if data.lstrip().startswith("{"):
-        yield from _jsonl(data.splitlines(), name, args)
-    else:
-        yield Record(name, data, args.date, name)
+def configure(coder: Coder, settings: CodeSettings) -> Coder:
+    changes: dict[str, Any] = {}
+    if settings.max_sentences is not None:
+        changes["max_sentences"] = settings.max_sentences
+    if settings.max_chars is not None:
+        changes["max_text_chars"] = settings.max_chars
+    return coder.with_options(**changes) if changes else coder
 
 
-def _jsonl(lines: list[str], path: str, args: argparse.Namespace) -> Iterator[Record | Reject]:
-    for number, line in enumerate(lines, 1):
-        where = f"{path}:{number}"
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Reject(where, f"invalid JSON: {exc.msg}")
-            continue
-        if not isinstance(obj, dict):
-            yield Reject(where, "a record must be a JSON object")
-            continue
-        text = obj.get(args.text_field)
-        if not isinstance(text, str):
-            yield Reject(where, f"missing text field {args.text_field!r}")
-            continue
-        doc_id = obj.get(args.id_field, where)
-        date = obj.get(args.date_field, args.date)
-        yield Record(str(doc_id), text, None if date is None else str(date), where)
+def code_all(job: Job, coder: Coder, inputs: Sequence[InputFile], progress: Progress) -> None:
+    s = job.settings
+    cursor = Cursor()
+    items = itertools.islice(read_inputs(inputs, s.fields, cursor), job.skip, None)
+    done = job.skip
+    t = job.totals
+    for result in code_records(coder, items, workers=s.workers, chunk_size=s.chunk_size,
+                               dedupe=s.dedupe_story, render=job.writer.renderer):
+        job.add(result)
+        done += 1
+        if done % s.checkpoint_every == 0:
+            job.checkpoint(done)
+        progress.update(t.coded, t.sentences, t.events, cursor.done)
 
 
-def format_row(ev) -> str:
-    """One readable line: where, who -code-> whom, and the words that said so."""
-    where = f"{ev.doc_id}#{ev.sentence_index}"
-    return (f"{where:<24} {ev.source:<10} {ev.code:<5} {ev.target:<10} {ev.code_name}"
-            f"  [{ev.source_text} | {ev.verb_text} | {ev.target_text}]")
+def summary(totals: Totals, rejects: str | None) -> str:
+    text = (f"eventcoder: {totals.read} record(s) read: {totals.coded} document(s) coded, "
+            f"{totals.rejected} rejected, {totals.events} event(s) written from "
+            f"{totals.sentences} sentence(s)")
+    if totals.rejected and rejects:
+        text += f"; rejects in {rejects}"
+    return text
 
 
 def run_code(args: argparse.Namespace) -> int:
-    from ..cli import EXIT_FAILED, EXIT_OK, _coder, dumps
-    coder: Coder = _coder(args)
-    inputs = args.inputs or ["-"]
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    rejected = 0
-    coded = 0
-    written = 0
+    from ..cli import EXIT_FAILED, EXIT_OK, _coder
+    settings = settings_from_args(args)
+    parse_date(settings.fields.default_date)  # a bad --date is an error, not a million rejects
+    coder = configure(_coder(args), settings)
+    own = [p for p in (settings.output, settings.rejects) if p]
+    inputs = find_inputs(settings.inputs, settings.input_format, settings.lines, exclude=own)
+    job = open_job(settings, inputs)
+    show = not settings.quiet and sys.stderr.isatty()
+    progress = Progress(sys.stderr if show else None, total_bytes(inputs))
     try:
-        for path in inputs:
-            if path != "-" and not os.path.exists(path):
-                raise EventCoderError(f"no such input file: {path}")
-            for rec in read_records(path, args):
-                if isinstance(rec, Reject):
-                    rejected += 1
-                    print(f"{rec.source}: rejected: {rec.reason}", file=sys.stderr)
-                    continue
-                try:
-                    events = coder.code_document(rec.text, rec.date, rec.doc_id)
-                except InputError as exc:
-                    rejected += 1
-                    print(f"{rec.source}: rejected: {exc}", file=sys.stderr)
-                    continue
-                coded += 1
-                for ev in events:
-                    if args.format == "table":
-                        out.write(format_row(ev) + "\n")
-                    else:
-                        out.write(dumps(ev.to_dict()) + "\n")
-                    written += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    print(f"eventcoder: {coded} document(s) coded, {rejected} rejected, {written} event(s)",
-          file=sys.stderr)
-    return EXIT_FAILED if rejected else EXIT_OK
+        code_all(job, coder, inputs, progress)
+        progress.close()
+        job.finish()
+    except BaseException as exc:
+        progress.close()
+        job.close()
+        if settings.output and not isinstance(exc, EventCoderError):
+            print("eventcoder: stopped; run the same command with --resume to continue "
+                  "from the last checkpoint", file=sys.stderr)
+        raise
+    if not settings.quiet:
+        print(summary(job.totals, settings.rejects), file=sys.stderr)
+    return EXIT_FAILED if job.totals.rejected else EXIT_OK
