@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from eventcoder.text import phrase_keys, split_sentences, tokenize
+from eventcoder.text import (_tokenize_ascii, _tokenize_unicode, phrase_keys, split_sentences,
+                             tokenize)
 
 TOKENS = [
     ("Iran's Revolutionary Guards", ["iran", "'s", "revolutionary", "guards"]),
@@ -63,3 +65,21 @@ SENTENCES = [
 def test_sentences(text, expected):
     toks = tokenize(text)
     assert [toks.span_text(i, j) for i, j in split_sentences(toks)] == expected
+
+
+# --- the ASCII fast path ----------------------------------------------------------------
+
+_PIECES = list("aAsSnNtTrRvVeElLdDmM0189.,;:'\"`-$%_/()[]!? \t\n\x0b\x1c") + [
+    "http://", "HTTPS://", "Www.", "www.", "n't", "N'T", "'s", "'re", "U.S.", "Mr.", "no. 5", "No.", "--", "---",
+    "``", "''", "ministers'", "3.5", "$4,000", "anti-", "al-Qaeda", "it's"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_ascii_fast_path_cuts_like_the_general_tokenizer(text):
+    assert _tokenize_ascii(text) == _tokenize_unicode(text)
+
+
+def test_non_ascii_text_takes_the_general_path():
+    toks = tokenize("Teherán’s envoy didn’t go")
+    assert toks.keys == ("teheran", "'s", "envoy", "did", "n't", "go")

@@ -152,29 +152,31 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
         return prior[-1].start if prior else -1
 
     open_kind: str | None = None
+    boundary_class = eng.boundary_class
     for i, k in enumerate(keys):
-        if i in in_group:
+        cls = boundary_class.get(k)
+        if cls is None or i in in_group:
             continue
-        if k in (";", "--") or (k == ":" and i + 1 < n):
+        if cls == "hard" or (cls == "colon" and i + 1 < n):
             starts[i + 1] = (HARD, -1)
             open_kind = None
-        elif k in eng.relative_pronouns and k != "that":
+        elif cls == "rel":
             starts[i + 1] = (REL, i)
             open_kind = REL
-        elif k == "that":
+        elif cls == "that":
             if opens_clause(i + 1):
                 starts[i + 1] = (REPORT, verb_before(i))
                 open_kind = None
             elif clause_head(i + 1) is not None:
                 starts[i + 1] = (REL, i)
                 open_kind = REL
-        elif k in eng.subordinators:
+        elif cls == "sub":
             starts[i + 1] = (SUB, -1)
             open_kind = SUB
-        elif k == "," and open_kind in (SUB, REL):
+        elif cls == "comma" and open_kind in (SUB, REL):
             starts[i + 1] = (RESUME, -1)
             open_kind = None
-        elif k == ",":
+        elif cls == "comma":
             # ", a senior official said": a new subject with its own verb
             j = i + 1
             while j < n and j - i <= 3 and j not in group_at and keys[j][:1].isalpha() \
@@ -182,7 +184,7 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
                 j += 1
             if j in group_at and opens_clause(j):
                 starts[i + 1] = (ATTRIB, -1)
-        elif k in eng.conjunctions or k in eng.clause_conjunctions:
+        elif cls == "conj":
             nxt = i + 1
             while nxt < n and keys[nxt] in (",",):
                 nxt += 1

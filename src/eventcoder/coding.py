@@ -146,7 +146,8 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
         return SentenceResult(index, text, start, ())
     # list commas are found on the whole sentence, then comma clauses are set aside
     units0 = classify(keys, hits, eng)
-    groups0, list_commas = MentionBuilder(units0, cd, day, tokens.texts, eng.former_words).build()
+    groups0, list_commas = MentionBuilder(units0, cd, day, tokens.texts, eng.former_words,
+                                               keys).build()
     if "," in keys or "(" in keys or "[" in keys:
         verb_positions = frozenset(h.start for h in hits if h.kind == "VRB")
         drop = trim(keys, list_commas, options.trim, verb_positions)
@@ -162,7 +163,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
                  if all(not drop[x] for x in range(h.start, h.end))]
         units = classify(ckeys, chits, eng)
         ctexts = tuple(tokens.texts[i] for i in keep)
-        groups, _ = MentionBuilder(units, cd, day, ctexts, eng.former_words).build()
+        groups, _ = MentionBuilder(units, cd, day, ctexts, eng.former_words, ckeys).build()
     else:  # nothing set aside: the first pass is the answer
         keep, ckeys, units, groups = tuple(range(n)), keys, units0, groups0
     verbs = find_verbs(units, ckeys, groups, cd, eng)

@@ -107,17 +107,10 @@ class CompiledFamily:
 
     def candidates(self, words: frozenset[str]) -> list[int]:
         """Positions of the patterns worth trying on a sentence with these words."""
-        found = list(self.unindexed)
         index = self.index
-        if len(index) < len(words):
-            for key, positions in index.items():
-                if key in words:
-                    found.extend(positions)
-        else:
-            for key in words:
-                positions = index.get(key)
-                if positions:
-                    found.extend(positions)
+        found = list(self.unindexed)
+        for key in index.keys() & words:
+            found.extend(index[key])
         found.sort()
         return found
 

@@ -37,10 +37,15 @@ class English:
     function_words: frozenset[str] = attrs.field(init=False)
     # word -> class used by mentions.classify (one lookup per token)
     word_class: dict[str, str] = attrs.field(init=False)
+    # auxiliaries and "to": a role word after them is read as a verb ("to police")
+    verb_openers: frozenset[str] = attrs.field(init=False)
+    # word -> the clause boundary it may mark, used by clauses.segments
+    boundary_class: dict[str, str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         aux = self.be_forms | self.have_forms | self.do_forms | self.modals
         object.__setattr__(self, "auxiliaries", aux)
+        object.__setattr__(self, "verb_openers", aux | {"to"})
         function_words = (self.determiners | self.prepositions | self.conjunctions
                           | self.clause_conjunctions | self.subordinators
                           | self.relative_pronouns | self.subject_pronouns | aux
@@ -52,6 +57,14 @@ class English:
         classes.update({w: "CONJ" for w in self.conjunctions})
         classes.update({"'s": "POS", "'": "POS", ",": "COMMA"})
         object.__setattr__(self, "word_class", classes)
+        # in order of precedence: a word in two lists takes the first
+        boundary: dict[str, str] = {";": "hard", "--": "hard", ":": "colon", "that": "that"}
+        for cls, words in (("rel", self.relative_pronouns), ("sub", self.subordinators),
+                           ("conj", self.conjunctions | self.clause_conjunctions)):
+            for w in sorted(words):
+                boundary.setdefault(w, cls)
+        boundary.setdefault(",", "comma")
+        object.__setattr__(self, "boundary_class", boundary)
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ matches wins.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 import attrs
@@ -32,22 +33,38 @@ class Match:
 
 
 class SentenceView:
-    """What the matcher needs to know about a (trimmed) sentence."""
+    """What the matcher needs to know about a (trimmed) sentence. Word positions and
+    group coverage are worked out on first use: most sentences never need them."""
 
-    def __init__(self, keys: tuple[str, ...], groups: list[Group], max_gap: int = 8):
+    def __init__(self, keys: tuple[str, ...], groups: list[Group], max_gap: int = 8,
+                 key_set: frozenset[str] | None = None):
         self.keys = keys
         self.max_gap = max_gap
         self.n = len(keys)
-        self.key_set = frozenset(keys)
-        self.positions: dict[str, list[int]] = {}
-        for i, k in enumerate(keys):
-            self.positions.setdefault(k, []).append(i)
-        self.groups = sorted(groups, key=lambda g: g.start)
-        self.starts = [g.start for g in self.groups]
-        self.in_group = [False] * self.n
+        self.key_set = frozenset(keys) if key_set is None else key_set
+        self.groups = groups if all(groups[x].start <= groups[x + 1].start
+                                    for x in range(len(groups) - 1)) \
+            else sorted(groups, key=lambda g: g.start)
+
+    @functools.cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each word occurs."""
+        out: dict[str, list[int]] = {}
+        for i, k in enumerate(self.keys):
+            if k in out:
+                out[k].append(i)
+            else:
+                out[k] = [i]
+        return out
+
+    @functools.cached_property
+    def in_group(self) -> list[bool]:
+        """Whether each token belongs to an actor group."""
+        flags = [False] * self.n
         for g in self.groups:
             for x in range(g.start, g.end):
-                self.in_group[x] = True
+                flags[x] = True
+        return flags
 
     def group_from(self, pos: int) -> Group | None:
         """The first group starting at or after ``pos``."""

@@ -77,23 +77,25 @@ class Group(NamedTuple):
 def classify(keys: tuple[str, ...], hits: list[Hit], eng: English) -> list[Unit]:
     """Units of a token sequence: hits as they are, other tokens by word class."""
     units: list[Unit] = []
+    add = units.append
+    new = tuple.__new__  # Unit(...) without the keyword-argument machinery
     word_class = eng.word_class
-    h = 0
-    nh = len(hits)
-    i, n = 0, len(keys)
-    while i < n:
-        if h < nh and hits[h].start == i:
-            hit = hits[h]
-            units.append(Unit(hit.kind, hit.start, hit.end, hit.ident))
-            i = hit.end
-            h += 1
-            continue
-        k = keys[i]
+    i = 0
+    for hit in hits:
+        for x in range(i, hit.start):
+            k = keys[x]
+            kind = word_class.get(k)
+            if kind is None:
+                kind = MOD if k[:1].isalnum() else PUNCT
+            add(new(Unit, (kind, x, x + 1, -1)))
+        add(new(Unit, hit))
+        i = hit.end
+    for x in range(i, len(keys)):
+        k = keys[x]
         kind = word_class.get(k)
         if kind is None:
             kind = MOD if k[:1].isalnum() else PUNCT
-        units.append(Unit(kind, i, i + 1))
-        i += 1
+        add(new(Unit, (kind, x, x + 1, -1)))
     return units
 
 
@@ -132,38 +134,39 @@ class MentionBuilder:
     """Builds mentions and compound groups for one sentence."""
 
     def __init__(self, units: list[Unit], cd: CompiledDictionary, day: int | None,
-                 texts: tuple[str, ...] = (), former_words: frozenset[str] = frozenset()):
+                 texts: tuple[str, ...] = (), former_words: frozenset[str] = frozenset(),
+                 keys: tuple[str, ...] | None = None):
         self.units = units
         self.cd = cd
         self.day = day
         self.texts = texts
         self.former_words = former_words
+        self.kinds = [un.kind for un in units] + ["END"] * 6
         self.former_at = frozenset(i for i, x in enumerate(texts) if x.lower() in former_words) \
-            if former_words else frozenset()
-
-    def kind(self, u: int) -> str:
-        return self.units[u].kind if 0 <= u < len(self.units) else "END"
+            if former_words and (keys is None or not former_words.isdisjoint(keys)) \
+            else frozenset()
 
     # -- noun groups: runs of actor/agent hits ---------------------------------------
     def noun_group_end(self, u: int) -> int:
         """Given an actor/agent unit at ``u``, the unit index after its run."""
+        kinds = self.kinds  # padded with "END": k may run past the last unit
         j = u + 1
         while True:
             k = j
             possessive = False
-            if self.kind(k) == POS:
+            if kinds[k] == POS:
                 possessive = True
                 k += 1
             gap = 0
-            while gap < 3 and (self.kind(k) == MOD or (
-                    self.kind(k) == CONJ and gap > 0 and self.kind(k + 1) == MOD)):
+            while gap < 3 and (kinds[k] == MOD or (
+                    kinds[k] == CONJ and gap > 0 and kinds[k + 1] == MOD)):
                 if not possessive and self._verb_like(k):
                     break
                 k += 1
                 gap += 1
-            nxt = self.kind(k)
-            if nxt in (ACT, AGT) and (gap == 0 or possessive or nxt == AGT
-                                       or self._same_actor(u, k)):
+            nxt = kinds[k]
+            if (nxt == ACT or nxt == AGT) and (gap == 0 or possessive or nxt == AGT
+                                               or self._same_actor(u, k)):
                 j = k + 1
                 continue
             return j
@@ -235,7 +238,8 @@ class MentionBuilder:
             has_actor = True
         if former and has_actor:
             suffixes = ["ELI"]
-        out = tuple(combine_code(c, prefixes, suffixes) for c in base)
+        out = tuple(combine_code(c, prefixes, suffixes) for c in base) \
+            if prefixes or suffixes else base
         return Mention(start, end, out, actor_loc, tuple(agent_locs), has_actor, former)
 
     @staticmethod
@@ -253,11 +257,12 @@ class MentionBuilder:
     def build(self) -> tuple[list[Group], set[int]]:
         """All groups in the sentence, and the positions of commas inside compounds."""
         units = self.units
+        kinds = self.kinds
         # 1. noun groups
         ngs: list[tuple[int, int, list[Mention]]] = []  # (unit a, unit b, mentions)
         u = 0
         while u < len(units):
-            if units[u].kind in (ACT, AGT):
+            if kinds[u] == ACT or kinds[u] == AGT:
                 b = self.noun_group_end(u)
                 ngs.append((u, b, self.interpret(u, b)))
                 u = b
@@ -314,7 +319,7 @@ class MentionBuilder:
         return all(not m.has_actor for m in ng[2])
 
     def _between(self, a: int, b: int) -> list[str]:
-        return [self.units[x].kind for x in range(a, b)]
+        return self.kinds[a:b]
 
     def _compound(self, items, g: int):
         """Members of the compound that starts at item ``g``: (members, commas, next)."""

@@ -35,7 +35,7 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
     texts = tokens.texts
     n = len(keys)
     eng = english()
-    verb_openers = eng.auxiliaries | {"to"}
+    verb_openers = eng.verb_openers
     determiners = eng.determiners
     hits: list[Hit] = []
     i = 0

@@ -144,8 +144,6 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
     group_after: dict[int, Group] = {}
     for g in groups:
         group_after.setdefault(g.start, g)
-    # a chain never reaches into an actor or role phrase ("Italy", "General Assembly")
-    in_phrase = {x for un in units if un.kind in (ACT, AGT) for x in range(un.start, un.end)}
     for u, unit in enumerate(units):
         if unit.kind != VRB or is_noun(units, u, keys, cd, eng) \
                 or _used_as_auxiliary(units, u, keys, eng) \
@@ -158,9 +156,16 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
         has_be = False
         infinitive = False
         tensed_aux = False
-        while c > 0 and c - 1 not in in_phrase and (_chain_word(keys[c - 1], eng) or (
-                keys[c - 1] in ("and", "or") and c - 1 > 0 and c < unit.start
-                and _chain_word(keys[c - 2], eng))):
+        w = u - 1  # the unit that holds token c - 1 (units cover every token, in order)
+        while c > 0:
+            while units[w].start > c - 1:
+                w -= 1
+            if units[w].kind in (ACT, AGT):
+                break  # a chain never reaches into an actor or role ("Italy", "General Assembly")
+            if not (_chain_word(keys[c - 1], eng) or (
+                    keys[c - 1] in ("and", "or") and c - 1 > 0 and c < unit.start
+                    and _chain_word(keys[c - 2], eng))):
+                break
             k = keys[c - 1]
             if k in eng.negations:
                 negs.append(c - 1)
