@@ -18,7 +18,7 @@ from .compile import CompiledDictionary
 from .dictionary import YAML_SUFFIXES, _yaml_files
 from .model import TestCase
 
-FORMAT = 6  # bump when the compiled structures change
+FORMAT = 7  # bump when the compiled structures change
 
 
 def default_cache_dir() -> str:

@@ -58,7 +58,7 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
         return sum(1 for k in keys[a:b] if k[:1].isalnum())
 
     # parentheses
-    i = 0
+    i = 0 if ("(" in keys or "[" in keys) else n
     while i < n:
         if keys[i] in ("(", "["):
             close = ")" if keys[i] == "(" else "]"
@@ -71,7 +71,7 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
                 i = j + 1
                 continue
         i += 1
-    commas = [i for i in range(n) if keys[i] == "," and i not in list_commas and not drop[i]]
+    commas = [i for i, k in enumerate(keys) if k == "," and i not in list_commas and not drop[i]]
     if not commas:
         return drop
     end = n

@@ -152,7 +152,7 @@ class Coder:
         text = self._check_text(text)
         day = parse_date(date)
         tokens = tokenize(text)
-        ident = -1 if self.compiled.discard_first.isdisjoint(tokens.keys) else \
+        ident = -1 if self.compiled.discard_keys.isdisjoint(tokens.keys) else \
             find_discard(tokens.keys, self.compiled.story_discards)
         if ident >= 0:
             reason = f"story discard: {self.compiled.discard_phrases[ident]!r}"
@@ -177,7 +177,7 @@ class Coder:
         if self.options.strip_dateline:
             body, offset = strip_dateline(text)
         tokens = tokenize(body)
-        ident = -1 if self.compiled.discard_first.isdisjoint(tokens.keys) else \
+        ident = -1 if self.compiled.discard_keys.isdisjoint(tokens.keys) else \
             find_discard(tokens.keys, self.compiled.story_discards)
         if ident >= 0:
             return DocumentResult(doc_id, iso, (), f"story discard: "
@@ -186,11 +186,12 @@ class Coder:
         if self.options.max_sentences:
             ranges = ranges[: self.options.max_sentences]
         out = []
+        ordinal = _ord(day)
+        compiled, options, starts = self.compiled, self.options, tokens.starts
         for index, (i, j) in enumerate(ranges):
-            sent = tokens.slice(i, j)
-            out.append(code_tokens(sent, self.compiled, self.options, day=_ord(day), date=iso,
-                                   doc_id=doc_id, index=index,
-                                   start=offset + tokens.starts[i], trace=trace))
+            out.append(code_tokens(tokens.slice(i, j), compiled, options, day=ordinal, date=iso,
+                                   doc_id=doc_id, index=index, start=offset + starts[i],
+                                   trace=trace))
         return DocumentResult(doc_id, iso, tuple(out))
 
     def code_many(self, records: Iterable[object], workers: int | None = 1,

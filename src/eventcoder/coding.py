@@ -100,11 +100,10 @@ def _can_code(hits: list[Hit], keys: tuple[str, ...], cd: CompiledDictionary) ->
 
 def find_discard(keys: tuple[str, ...], index) -> int:
     """Index of the first discard phrase found, or -1."""
-    for i in range(len(keys)):
-        if keys[i] in index:
-            m, ident = longest_at(index, keys, i)
-            if m:
-                return ident
+    for i in [i for i, k in enumerate(keys) if k in index]:
+        m, ident = longest_at(index, keys, i)
+        if m:
+            return ident
     return -1
 
 
@@ -118,11 +117,14 @@ class _Tracer:
             self.lines.append((section, line))
 
 
+_NO_TRACE = _Tracer(False)  # records nothing, so one serves every sentence
+
+
 def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *,
                 day: int | None, date: str | None, doc_id: str | None, index: int,
                 start: int = 0, trace: bool = False) -> SentenceResult:
     """Code the tokens of one sentence."""
-    tr = _Tracer(trace)
+    tr = _Tracer(True) if trace else _NO_TRACE
     keys = tokens.keys
     n = len(keys)
     text = tokens.text
@@ -130,7 +132,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
         reason = f"sentence has {n} tokens, over the limit of {options.max_sentence_tokens}"
         tr("decision", f"not coded: {reason}")
         return SentenceResult(index, text, start, (), skipped=reason, trace=tuple(tr.lines))
-    ident = -1 if cd.discard_first.isdisjoint(keys) else find_discard(keys, cd.sentence_discards)
+    ident = -1 if cd.discard_keys.isdisjoint(keys) else find_discard(keys, cd.sentence_discards)
     if ident >= 0:
         reason = f"sentence discard: {cd.discard_phrases[ident]!r}"
         tr("decision", f"not coded: {reason}")
@@ -139,8 +141,8 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     hits = scan(tokens, cd)
     if trace:
         _trace_tokens(tr, tokens, hits, cd)
-    elif not any(h.kind == "VRB" for h in hits) or (
-            all(h.kind == "VRB" for h in hits) and not options.new_actor_length) \
+    elif "VRB" not in (kinds := [h.kind for h in hits]) or (
+            kinds.count("VRB") == len(kinds) and not options.new_actor_length) \
             or not _can_code(hits, keys, cd):
         # no verb, no actor or role, or only verbs that cannot code here
         return SentenceResult(index, text, start, ())
@@ -180,14 +182,15 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
         if seg.kind in COMPLEMENTS and seg.anchor in coded_verbs:
             # "Iran warned it would attack Israel": the clause is what was warned of,
             # already coded by "warned"; it is not an event of its own
-            tr("decision", "clause '" + " ".join(ckeys[seg.start:seg.end]) + "' is the "
-               "content of a coded verb: not coded separately")
+            if tr.on:
+                tr("decision", "clause '" + " ".join(ckeys[seg.start:seg.end]) + "' is the "
+                   "content of a coded verb: not coded separately")
             coded_verbs.update(v.start for v in seg_verbs)
             continue
         carried: tuple[int, ...] = ()  # negation of a null verb carries to the next verb
         for v in seg_verbs:
             if carried:
-                v = attrs.evolve(v, negations=carried + v.negations)
+                v = v._replace(negations=carried + v.negations)
             subject = _subject(si, segs, v, groups, subjects, ckeys, eng)
             subjects.setdefault(si, subject)
             status = _code_verb(ctx, v, seg, segs, subject, groups, view, events, tr,
@@ -296,15 +299,18 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
         spec = form.code if form.code is not None else family.code
         pattern_text, pattern_loc = "", (form.loc if form.code is not None else family.loc)
         if v.negated and not spec.is_null:
-            tr("decision", f"{vtext!r} is negated and no pattern covers the negation: "
-               "no event")
+            if tr.on:
+                tr("decision", f"{vtext!r} is negated and no pattern covers the negation: "
+                   "no event")
             return DONE
     if spec.is_null:
         if match is not None:
-            tr("decision", f"{vtext!r}: pattern {pattern_text!r} has the null code: no event")
+            if tr.on:
+                tr("decision", f"{vtext!r}: pattern {pattern_text!r} has the null code: no event")
             return DONE
-        tr("decision", f"{vtext!r}: null code, no pattern matched; trying the next verb"
-           + (" (the negation carries over)" if v.negated else ""))
+        if tr.on:
+            tr("decision", f"{vtext!r}: null code, no pattern matched; trying the next verb"
+               + (" (the negation carries over)" if v.negated else ""))
         return NEXT
     source, target, reciprocal = _roles(ctx, v, seg, segs, subject, groups, match)
     if ctx.options.new_actor_length and reciprocal is None:
@@ -316,13 +322,15 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
     if source is None and reciprocal is None and match is None:
         # "Jailed activists staged a protest": a verb with no source may be an
         # adjective or a participle; the next verb of the clause may still code
-        tr("decision", f"{vtext!r}: no source actor; trying the next verb")
+        if tr.on:
+            tr("decision", f"{vtext!r}: no source actor; trying the next verb")
         return NEXT
     if background and target is None and reciprocal is None:
         # "... after crowds burned down its embassy": with no target, a subordinate
         # clause after a coded clause is background, not an event of its own
-        tr("decision", f"{vtext!r}: subordinate clause with no target after a coded "
-           "clause: no event")
+        if tr.on:
+            tr("decision", f"{vtext!r}: subordinate clause with no target after a coded "
+               "clause: no event")
         return DONE
     made = _events(ctx, v, vtext, spec, source, target, reciprocal, pattern_text, pattern_loc,
                    form.loc)

@@ -153,8 +153,9 @@ class CompiledDictionary:
         attrs.field(factory=dict)
     synset_by_last: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = \
         attrs.field(factory=dict)
-    # first keys of the discard and issue phrases, to skip sentences quickly
-    discard_first: frozenset[str] = frozenset()
+    # one word of each discard phrase (its longest): without any of them in a
+    # sentence, no discard phrase can match; and the first words of issue phrases
+    discard_keys: frozenset[str] = frozenset()
     issue_first: frozenset[str] = frozenset()
 
 
@@ -338,7 +339,7 @@ def compile_dictionary(d: Dictionary) -> CompiledDictionary:
                       for name, phrases in d.synsets.items()},
         synset_by_first={name: _by_key(phrases, 0) for name, phrases in d.synsets.items()},
         synset_by_last={name: _by_key(phrases, -1) for name, phrases in d.synsets.items()},
-        discard_first=frozenset(k[0] for k, _ in discard_s + discard_t if k),
+        discard_keys=frozenset(max(k, key=len) for k, _ in discard_s + discard_t if k),
         issue_first=frozenset(k[0] for k, _ in issue_pairs),
     )
 

@@ -194,7 +194,15 @@ class MentionBuilder:
         Revolutionary Guards": IRN, IRNMIL) the longer code is used; otherwise the
         first actor is the one meant ("Ithilen's minister Calimehtar").
         """
-        codes: tuple[str, ...] | None = None
+        if b == a + 1 and self.kinds[a] == ACT:  # the common case: one actor phrase
+            unit = self.units[a]
+            actor = self.cd.actors[unit.ident]
+            codes = actor.codes_on(self.day)
+            former = self._former(a, b)
+            if not former:
+                return [Mention(unit.start, unit.end, codes, actor.loc, (), True, False)]
+            return [self._make(unit.start, unit.end, codes, actor.loc, [], [], [], former)]
+        codes = None
         actor_loc = ""
         prefixes: list[str] = []
         suffixes: list[str] = []
@@ -260,14 +268,11 @@ class MentionBuilder:
         kinds = self.kinds
         # 1. noun groups
         ngs: list[tuple[int, int, list[Mention]]] = []  # (unit a, unit b, mentions)
-        u = 0
-        while u < len(units):
-            if kinds[u] == ACT or kinds[u] == AGT:
-                b = self.noun_group_end(u)
-                ngs.append((u, b, self.interpret(u, b)))
-                u = b
-            else:
-                u += 1
+        after = 0  # the first unit after the last noun group
+        for u in [u for u, k in enumerate(kinds) if k == ACT or k == AGT]:
+            if u >= after:
+                after = self.noun_group_end(u)
+                ngs.append((u, after, self.interpret(u, after)))
         # 2. roles linked to actors: "the government of Gondor", "lawmakers and
         #    officials in Fornost and Gondor" become one item each
         items: list[tuple[int, int, list[Mention]]] = []
@@ -296,9 +301,11 @@ class MentionBuilder:
         g = 0
         while g < len(items):
             members, commas, g = self._compound(items, g)
-            start = min(m.start for m in members)
-            end = max(m.end for m in members)
-            groups.append(Group(start, end, tuple(members)))
+            if len(members) == 1:
+                groups.append(Group(members[0].start, members[0].end, tuple(members)))
+            else:
+                groups.append(Group(min(m.start for m in members), max(m.end for m in members),
+                                    tuple(members)))
             list_commas |= commas
         return groups, list_commas
 
@@ -316,7 +323,10 @@ class MentionBuilder:
 
     @staticmethod
     def _bare(ng) -> bool:
-        return all(not m.has_actor for m in ng[2])
+        for m in ng[2]:
+            if m.has_actor:
+                return False
+        return True
 
     def _between(self, a: int, b: int) -> list[str]:
         return self.kinds[a:b]

@@ -63,7 +63,7 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
                 lg, ig = m, ident
         if k in verb_index:
             lv, iv = longest_at(verb_index, keys, i)
-        best_np = max(la, lg)
+        best_np = la if la > lg else lg
         if best_np > 1 and k in determiners and i + 1 < n and _np_reach(cd, keys, texts, i + 1) \
                 > i + best_np:
             # "the West" must not swallow "the West Bank": a phrase that starts with a

@@ -13,7 +13,7 @@ chain negate the verb. A form of *be* in the chain with a participle, or with
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from .compile import CompiledDictionary
 from .english import English
@@ -21,8 +21,9 @@ from .mentions import DET, MOD, POS, Group, Unit
 from .scan import ACT, AGT, VRB
 
 
-@attrs.frozen
-class VerbOcc:
+class VerbOcc(NamedTuple):
+    """A verb of the sentence as the coder reads it (an immutable tuple: one per verb)."""
+
     start: int
     end: int
     form: int
@@ -48,8 +49,10 @@ def _chain_word(key: str, eng: English) -> bool:
 def _past(units: list[Unit], u: int, keys: tuple[str, ...], eng: English) -> bool:
     """A past-tense or participle form ("vowed", "left")."""
     unit = units[u]
-    return any(k.endswith("ed") or k in eng.irregular_past
-               for k in keys[unit.start:unit.end])
+    for x in range(unit.start, unit.end):
+        if keys[x].endswith("ed") or keys[x] in eng.irregular_past:
+            return True
+    return False
 
 
 def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictionary,
@@ -61,18 +64,18 @@ def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictio
     attack" is a noun, "Iran's new mayor left" is a verb), or with one actor
     between ("an anti-Gondor parade", "the U.S. strike").
     """
-    form = cd.forms[units[u].ident]
-    past = _past(units, u, keys, eng)
     x = u - 1
     mods = actors = 0
+    past = None  # worked out when needed
     while x >= 0:
         unit = units[x]
         if unit.kind == MOD and mods < 2:
             if _chain_word(keys[unit.start], eng):
                 return False
             mods += 1
-        elif unit.kind == ACT and actors == 0 and not past and unit.end - unit.start == 1 \
-                and not (keys[unit.start].endswith("s") and len(keys[unit.start]) > 3):
+        elif unit.kind == ACT and actors == 0 and unit.end - unit.start == 1 \
+                and not (keys[unit.start].endswith("s") and len(keys[unit.start]) > 3) \
+                and not (past := _past(units, u, keys, eng) if past is None else past):
             actors += 1
         else:
             break
@@ -80,12 +83,15 @@ def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictio
     if x < 0:
         return False
     prev = units[x]
-    if prev.kind in (DET, POS):
+    if prev.kind == DET or prev.kind == POS:
         # "that" is both a determiner and a conjunction: "said that attacks ..." vs
         # "that attack"; after a verb it introduces a clause.
         if keys[prev.start] == "that" and x > 0 and units[x - 1].kind == VRB:
             return False
-        return not ((mods or actors) and past)
+        if not (mods or actors):
+            return True
+        return not (_past(units, u, keys, eng) if past is None else past)
+    form = cd.forms[units[u].ident]
     if mods == 0 and actors == 0 and not form.ing:
         key = keys[prev.start]
         if key in eng.prepositions and key != "to" and key not in eng.subordinators:
@@ -144,11 +150,11 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
     group_after: dict[int, Group] = {}
     for g in groups:
         group_after.setdefault(g.start, g)
-    for u, unit in enumerate(units):
-        if unit.kind != VRB or is_noun(units, u, keys, cd, eng) \
-                or _used_as_auxiliary(units, u, keys, eng) \
+    for u in [u for u, unit in enumerate(units) if unit.kind == VRB]:
+        if is_noun(units, u, keys, cd, eng) or _used_as_auxiliary(units, u, keys, eng) \
                 or _plural_noun(units, u, keys, cd, eng):
             continue
+        unit = units[u]
         form = cd.forms[unit.ident]
         # the chain of auxiliaries and adverbs before the verb
         c = unit.start
