@@ -16,6 +16,8 @@ knows how to find the subject of its verbs.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 from .english import English
@@ -109,8 +111,9 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
     return drop
 
 
-@attrs.frozen
-class Segment:
+class Segment(NamedTuple):
+    """A stretch of a sentence that reads as one clause (a tuple: several per sentence)."""
+
     start: int
     end: int
     kind: str

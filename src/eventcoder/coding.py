@@ -142,9 +142,10 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     if trace:
         _trace_tokens(tr, tokens, hits, cd)
     elif "VRB" not in (kinds := [h.kind for h in hits]) or (
-            kinds.count("VRB") == len(kinds) and not options.new_actor_length) \
-            or not _can_code(hits, keys, cd):
-        # no verb, no actor or role, or only verbs that cannot code here
+            len(kinds) - kinds.count("VRB") < (2 if options.require_dyad else 1)
+            and not options.new_actor_length) or not _can_code(hits, keys, cd):
+        # no verb; no actor or role (or only one, when events need two); or only
+        # verbs that cannot code here
         return SentenceResult(index, text, start, ())
     # list commas are found on the whole sentence, then comma clauses are set aside
     units0 = classify(keys, hits, eng)
