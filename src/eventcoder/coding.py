@@ -77,6 +77,20 @@ def issue_counts(keys: tuple[str, ...], cd: CompiledDictionary) -> tuple[tuple[s
     return tuple(sorted(counts.items()))
 
 
+def _may_hold_lists(keys: tuple[str, ...], hits: list[Hit]) -> bool:
+    """Could a comma of the sentence join a list of actors ("Iran, Iraq and Syria")?
+    Only with an actor or role phrase at most 8 tokens before and after it (the
+    longest gap ``mentions.MentionBuilder`` accepts between two list members);
+    otherwise the phrases need not be grouped before commas are trimmed."""
+    noun_ends = [h.end for h in hits if h.kind != "VRB"]
+    noun_starts = [h.start for h in hits if h.kind != "VRB"]
+    for c in [i for i, k in enumerate(keys) if k == ","]:
+        if any(c - 8 <= e <= c for e in noun_ends) and \
+                any(c < s <= c + 9 for s in noun_starts):
+            return True
+    return False
+
+
 def _can_code(hits: list[Hit], keys: tuple[str, ...], cd: CompiledDictionary) -> bool:
     """Could any verb of the sentence code something? A verb whose code and family
     code are null, and none of whose patterns can match these words, cannot
@@ -148,10 +162,15 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
         # verbs that cannot code here
         return SentenceResult(index, text, start, ())
     # list commas are found on the whole sentence, then comma clauses are set aside
-    units0 = classify(keys, hits, eng)
-    groups0, list_commas = MentionBuilder(units0, cd, day, tokens.texts, eng.former_words,
-                                               keys).build()
+    first = None  # (units, groups) of the whole sentence
     if "," in keys or "(" in keys or "[" in keys:
+        if _may_hold_lists(keys, hits):
+            units0 = classify(keys, hits, eng)
+            first = units0, *MentionBuilder(units0, cd, day, tokens.texts, eng.former_words,
+                                            keys).build()
+            list_commas = first[2]
+        else:
+            list_commas = set()
         verb_positions = frozenset(h.start for h in hits if h.kind == "VRB")
         drop = trim(keys, list_commas, options.trim, verb_positions)
     else:
@@ -159,16 +178,21 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     if any(drop):
         if trace:
             tr("trimmed", " ".join(tokens.texts[i] if drop[i] else "_" for i in range(n)))
-        keep = tuple(i for i in range(n) if not drop[i])
+        keep = tuple([i for i in range(n) if not drop[i]])
         where = {old: new for new, old in enumerate(keep)}
-        ckeys = tuple(keys[i] for i in keep)
+        ckeys = tuple([keys[i] for i in keep])
         chits = [Hit(h.kind, where[h.start], where[h.end - 1] + 1, h.ident) for h in hits
-                 if all(not drop[x] for x in range(h.start, h.end))]
+                 if True not in drop[h.start:h.end]]
         units = classify(ckeys, chits, eng)
-        ctexts = tuple(tokens.texts[i] for i in keep)
+        texts = tokens.texts
+        ctexts = tuple([texts[i] for i in keep])
         groups, _ = MentionBuilder(units, cd, day, ctexts, eng.former_words, ckeys).build()
-    else:  # nothing set aside: the first pass is the answer
-        keep, ckeys, units, groups = tuple(range(n)), keys, units0, groups0
+    else:  # nothing set aside: the whole sentence is coded
+        if first is None:
+            units0 = classify(keys, hits, eng)
+            first = units0, *MentionBuilder(units0, cd, day, tokens.texts, eng.former_words,
+                                            keys).build()
+        keep, ckeys, units, groups = tuple(range(n)), keys, first[0], first[1]
     verbs = find_verbs(units, ckeys, groups, cd, eng)
     segs = segments(ckeys, groups, verbs, eng)
     ctx = _Context(tokens, keep, ckeys, cd, options, date, doc_id, index, keys)

@@ -195,14 +195,20 @@ def _possible(p: CompiledPattern, view: SentenceView, cd: CompiledDictionary) ->
     return possible_words(p, view.key_set, cd)
 
 
+_NOTHING: frozenset[int] = frozenset()
+_NO_ELEMENTS = (({}, _NOTHING),)  # what an empty side of a pattern matches (never mutated)
+
+
 def match_pattern(p: CompiledPattern, verb: VerbOcc, view: SentenceView,
                   cd: CompiledDictionary) -> Match | None:
-    if not _possible(p, view, cd):
+    if not possible_words(p, view.key_set, cd):
         return None
-    for ubind, uused in _backward(view, cd, p.upper, 0, verb.start, p.verb_adjacent_before,
-                                  {}, frozenset()):
-        for lbind, lused in _forward(view, cd, p.lower, 0, verb.end, p.verb_adjacent_after,
-                                     {}, frozenset()):
+    uppers = _backward(view, cd, p.upper, 0, verb.start, p.verb_adjacent_before, {},
+                       _NOTHING) if p.upper else _NO_ELEMENTS
+    for ubind, uused in uppers:
+        lowers = _forward(view, cd, p.lower, 0, verb.end, p.verb_adjacent_after, {},
+                          _NOTHING) if p.lower else _NO_ELEMENTS
+        for lbind, lused in lowers:
             bind = {**ubind, **lbind}
             compound = bind.get(COMPOUND)
             return Match(p, bind.get(SOURCE), bind.get(TARGET), compound,
