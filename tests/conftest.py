@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -16,8 +17,14 @@ MINI = os.path.join(DATA, "dicts", "mini")
 REFERENCE = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "reference", "oeda"))
 
 
-# The CLI caches compiled dictionaries; keep the tests' cache out of the user's home.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="eventcoder-test-cache-")
+# The CLI caches compiled dictionaries; keep the tests' cache out of the user's home,
+# and remove it when the session ends.
+_CACHE_HOME = tempfile.mkdtemp(prefix="eventcoder-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_CACHE_HOME, ignore_errors=True)
 
 
 def codebook_dir() -> str:
