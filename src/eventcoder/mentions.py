@@ -99,6 +99,10 @@ def classify(keys: tuple[str, ...], hits: list[Hit], eng: English) -> list[Unit]
     return units
 
 
+# the unit kinds that can come between the members of a list or a link
+_JOINABLE = frozenset((POS, MOD, COMMA, CONJ, DET, LINK))
+
+
 def _chunks(code: str) -> list[str]:
     return [code[i:i + 3] for i in range(0, len(code), 3)]
 
@@ -273,6 +277,10 @@ class MentionBuilder:
             if u >= after:
                 after = self.noun_group_end(u)
                 ngs.append((u, after, self.interpret(u, after)))
+        if not any(_JOINABLE.issuperset(kinds[ngs[x][1]:ngs[x + 1][0]])
+                   for x in range(len(ngs) - 1)):
+            # no two noun groups are close enough to link or list: one group each
+            return [Group(m.start, m.end, (m,)) for ng in ngs for m in ng[2]], set()
         # 2. roles linked to actors: "the government of Gondor", "lawmakers and
         #    officials in Fornost and Gondor" become one item each
         items: list[tuple[int, int, list[Mention]]] = []
