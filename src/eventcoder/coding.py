@@ -82,12 +82,14 @@ def _may_hold_lists(keys: tuple[str, ...], hits: list[Hit]) -> bool:
     Only with an actor or role phrase at most 8 tokens before and after it (the
     longest gap ``mentions.MentionBuilder`` accepts between two list members);
     otherwise the phrases need not be grouped before commas are trimmed."""
-    noun_ends = [h.end for h in hits if h.kind != "VRB"]
-    noun_starts = [h.start for h in hits if h.kind != "VRB"]
+    nouns = [h for h in hits if h.kind != "VRB"]
     for c in [i for i, k in enumerate(keys) if k == ","]:
-        if any(c - 8 <= e <= c for e in noun_ends) and \
-                any(c < s <= c + 9 for s in noun_starts):
-            return True
+        for h in nouns:
+            if c - 8 <= h.end <= c:  # a phrase ends shortly before the comma
+                for h2 in nouns:
+                    if c < h2.start <= c + 9:  # and one starts shortly after it
+                        return True
+                break
     return False
 
 

@@ -97,17 +97,19 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
 def _noun_modifiers(hits: list[Hit], keys: tuple[str, ...], cd: CompiledDictionary) -> list[Hit]:
     """A base verb form between an actor and a role is a noun modifier:
     "French *rail* workers", "U.S. *trade* officials" (but "Iran *warns* officials")."""
-    out = []
-    for n, h in enumerate(hits):
-        if h.kind == VRB and h.end - h.start == 1 and 0 < n < len(hits) - 1:
-            before, after = hits[n - 1], hits[n + 1]
-            key = keys[h.start]
-            if before.kind == ACT and before.end == h.start and after.kind == AGT \
-                    and after.start == h.end and key == cd.forms[h.ident].verb.lower() \
-                    and key not in english().irregular_past:
-                continue
-        out.append(h)
-    return out
+    modifiers = [n for n in range(1, len(hits) - 1)
+                 if hits[n].kind == VRB and hits[n - 1].kind == ACT and hits[n + 1].kind == AGT
+                 and _modifies(hits[n - 1], hits[n], hits[n + 1], keys, cd)]
+    if not modifiers:
+        return hits
+    return [h for n, h in enumerate(hits) if n not in modifiers]
+
+
+def _modifies(before: Hit, h: Hit, after: Hit, keys: tuple[str, ...],
+              cd: CompiledDictionary) -> bool:
+    key = keys[h.start]
+    return h.end - h.start == 1 and before.end == h.start and after.start == h.end \
+        and key == cd.forms[h.ident].verb.lower() and key not in english().irregular_past
 
 
 def _np_reach(cd: CompiledDictionary, keys: tuple[str, ...], texts: tuple[str, ...],
