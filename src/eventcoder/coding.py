@@ -64,16 +64,15 @@ def issue_counts(keys: tuple[str, ...], cd: CompiledDictionary) -> tuple[tuple[s
     if not cd.issue_index or cd.issue_first.isdisjoint(keys):
         return ()
     counts: dict[str, int] = {}
-    i, n = 0, len(keys)
-    while i < n:
-        if keys[i] in cd.issue_index:
-            m, ident = longest_at(cd.issue_index, keys, i)
+    index = cd.issue_index
+    free = 0  # the first token after the last phrase found
+    for i in [i for i, k in enumerate(keys) if k in index]:
+        if i >= free:
+            m, ident = longest_at(index, keys, i)
             if m:
                 code = cd.issue_codes[ident]
                 counts[code] = counts.get(code, 0) + 1
-                i += m
-                continue
-        i += 1
+                free = i + m
     return tuple(sorted(counts.items()))
 
 
