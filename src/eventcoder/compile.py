@@ -14,6 +14,7 @@ from typing import Mapping
 import attrs
 
 from .dictionary import Dictionary
+from .english import english
 from .forms import verb_phrases
 from .model import ActorEntry, AgentEntry, CodeSpec, provenance
 from .patterns import (COMPOUND, SKIP, SOURCE, SYNSET, TARGET, WORD, Element, format_pattern,
@@ -339,9 +340,17 @@ def compile_dictionary(d: Dictionary) -> CompiledDictionary:
                       for name, phrases in d.synsets.items()},
         synset_by_first={name: _by_key(phrases, 0) for name, phrases in d.synsets.items()},
         synset_by_last={name: _by_key(phrases, -1) for name, phrases in d.synsets.items()},
-        discard_keys=frozenset(max(k, key=len) for k, _ in discard_s + discard_t if k),
+        discard_keys=frozenset(_filter_word(k) for k, _ in discard_s + discard_t if k),
         issue_first=frozenset(k[0] for k, _ in issue_pairs),
     )
+
+
+def _filter_word(keys: tuple[str, ...]) -> str:
+    """The word of a phrase least likely to occur by chance: its longest word that is
+    not a function word ("survived" in "is survived by")."""
+    function_words = english().function_words
+    content = [k for k in keys if k not in function_words]
+    return max(content or keys, key=len)
 
 
 def longest_at(index: PhraseIndex, keys: tuple[str, ...], i: int) -> tuple[int, int]:
