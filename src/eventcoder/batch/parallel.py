@@ -15,6 +15,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import signal
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,6 +49,9 @@ class RecordResult:
     raw: str = ""  # the record, truncated, when it was rejected
     meta: Meta = ()
     rendered: bytes = b""  # the events as output, when a renderer was given
+    # how many events; equal to len(events) except in results from worker
+    # processes that rendered them, which leave the events behind
+    n_events: int = 0
 
     @property
     def ok(self) -> bool:
@@ -91,7 +95,7 @@ def code_record(coder: "Coder", item: object, index: int, dedupe: bool = False,
     else:
         events = dedupe_story(doc.events) if dedupe else doc.events
         result = RecordResult(index, rec.id, rec.file, rec.line, events, len(doc.sentences),
-                              meta=rec.meta)
+                              meta=rec.meta, n_events=len(events))
         if render is not None and events:
             result = attrs.evolve(result, rendered=render(result))
         return result
@@ -127,8 +131,10 @@ def code_records(coder: "Coder", records: Iterable[object], *, workers: int | No
             for offset, item in enumerate(chunk):
                 yield code_record(coder, item, start + offset, dedupe, render)
         return
+    # the coder is pickled once here, not once per worker process
+    setup = (pickle.dumps(coder, protocol=pickle.HIGHEST_PROTOCOL), dedupe, render)
     yield from _code_pool(itertools.chain(head, chunks), workers, max_pending or 2 * workers,
-                          (coder, dedupe, render), start_method)
+                          setup, start_method)
 
 
 def code_many(coder: "Coder", records: Iterable[object], *, workers: int | None = 1,
@@ -182,12 +188,12 @@ def _code_pool(chunks: Iterator[tuple[int, list[object]]], workers: int,
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(coder: "Coder", dedupe: bool, render: Render | None) -> None:
+def _init_worker(coder_pickle: bytes, dedupe: bool, render: Render | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     parent = multiprocessing.parent_process()
     if parent is not None:  # a killed parent must not leave its workers behind
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-    _WORKER["coder"] = coder
+    _WORKER["coder"] = pickle.loads(coder_pickle)  # our own pickle, from the parent
     _WORKER["dedupe"] = dedupe
     _WORKER["render"] = render
 
@@ -199,8 +205,11 @@ def _exit_with(sentinel: int) -> None:
 
 def _code_chunk(start: int, chunk: Sequence[object]) -> list[RecordResult]:
     coder, dedupe, render = _WORKER["coder"], _WORKER["dedupe"], _WORKER["render"]
-    return [code_record(coder, item, start + i, dedupe, render)
-            for i, item in enumerate(chunk)]
+    results = [code_record(coder, item, start + i, dedupe, render)
+               for i, item in enumerate(chunk)]
+    # rendered events travel back as bytes only: pickling Event objects to the
+    # parent would cost more than coding them
+    return [attrs.evolve(r, events=()) if r.rendered else r for r in results]
 
 
 __all__ = ["RecordResult", "Record", "code_many", "code_records", "code_record",

@@ -45,7 +45,7 @@ class Job:
             return
         t.coded += 1
         t.sentences += result.sentences
-        t.events += len(result.events)
+        t.events += result.n_events
         self.writer.write(result)
 
     def checkpoint(self, records: int) -> None:

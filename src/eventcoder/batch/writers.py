@@ -190,8 +190,10 @@ class TextWriter:
             self.sink.write(renderer.header())
 
     def write(self, result: RecordResult) -> None:
-        if result.events:
-            self.sink.write(result.rendered or self.renderer(result))
+        if result.rendered:
+            self.sink.write(result.rendered)
+        elif result.events:
+            self.sink.write(self.renderer(result))
 
     def commit(self) -> int:
         return self.sink.commit()
