@@ -79,3 +79,16 @@ def test_python_dash_m_runs_and_reports_usage_errors():
     proc = subprocess.run([sys.executable, "-m", "eventcoder", "bogus"], capture_output=True,
                           text=True, env=env)
     assert proc.returncode == 2
+
+
+def test_check_warns_when_a_later_folder_overrides_a_name(tmp_path, capsys):
+    (tmp_path / "mine.yaml").write_text(
+        "actors:\n- code: MOR\n  names: [Gondor]\n"
+        "agents:\n- code: MIL\n  names: [{name: police, plural: false}]\n")
+    assert main(["check", "--no-tests", "--warnings", codebook_dir(), MINI,
+                 str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert (f"{tmp_path}/mine.yaml:2:3: warning: actor 'Gondor': name 'Gondor' overrides the "
+            "actor at ") in out
+    assert "(GON -> MOR)" in out
+    assert "role name 'police' overrides the role at" in out and "(COP -> MIL)" in out

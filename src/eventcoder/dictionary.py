@@ -175,6 +175,11 @@ class _Merger:
                        f"{other.loc.short}", entry.label,
                        "a name can have one meaning per folder; remove one or use periods")
             return
+        earlier = target.get(key)
+        if other is None and earlier is not None and _codes_of(earlier) != _codes_of(entry):
+            self.warn(entry.loc, f"name {name!r} overrides the actor at {earlier.loc.short} "
+                      f"({'/'.join(earlier.codes) or 'null'} -> "
+                      f"{'/'.join(entry.codes) or 'null'})", entry.label)
         mine[key] = entry
         target[key] = entry
 
@@ -198,6 +203,11 @@ class _Merger:
                        f"{other.loc.short}", entry.label,
                        "a name can have one meaning per folder")
             return
+        earlier = target.get(key)
+        if other is None and earlier is not None and \
+                (earlier.code, earlier.position) != (entry.code, entry.position):
+            self.warn(entry.loc, f"role name {phrase!r} overrides the role at "
+                      f"{earlier.loc.short} ({earlier.code} -> {entry.code})", entry.label)
         mine[key] = entry
         target[key] = entry
 
@@ -222,6 +232,11 @@ class _Merger:
                                    "a verb form can belong to one family per folder; add "
                                    "patterns to the other family with 'extends:'")
                         continue
+                    earlier = self.verb_forms.get(key)
+                    if prev is None and earlier is not None and earlier[0] != fam.family:
+                        self.warn(verb.loc, f"verb form {' '.join(key)!r} moves from family "
+                                  f"{earlier[0]!r} at {earlier[1].loc.short} to this one",
+                                  f"family {fam.family!r}")
                     forms_here[key] = (fam.family, verb)
                     self.verb_forms[key] = (fam.family, verb)
         # extensions may sit in any file of the folder, before or after the family
