@@ -92,3 +92,17 @@ def test_check_warns_when_a_later_folder_overrides_a_name(tmp_path, capsys):
             "actor at ") in out
     assert "(GON -> MOR)" in out
     assert "role name 'police' overrides the role at" in out and "(COP -> MIL)" in out
+
+
+def test_check_warns_about_names_shadowed_by_longer_names(tmp_path, capsys):
+    (tmp_path / "mine.yaml").write_text(
+        "actors:\n- code: MOR\n  names: [South Gondor, South Gondor Coast]\n")
+    assert main(["check", "--no-tests", "--warnings", codebook_dir(), MINI,
+                 str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    shadowed = [line for line in out.splitlines() if "is shadowed by the longer name" in line]
+    # reported once, for the smallest longer name that holds it
+    assert len(shadowed) == 1
+    assert "name 'gondor' (GON) is shadowed by the longer name 'south gondor' (MOR)" \
+        in shadowed[0]
+    assert shadowed[0].startswith(f"{MINI}/actors.yaml:")

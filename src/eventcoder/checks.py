@@ -44,6 +44,7 @@ def extra_warnings(d: Dictionary) -> list[Problem]:
         if actor is not None:
             out.append(Problem(agent.loc, f"role name {' '.join(key)!r} is shadowed by the "
                                f"actor at {actor.loc.short}", agent.label, severity="warning"))
+    out.extend(shadowed_names(d))
     produced: set[str] = set()
     for fam in d.families.values():
         for spec in [fam.code] + [v.code for v in fam.verbs if v.code] + \
@@ -57,6 +58,33 @@ def extra_warnings(d: Dictionary) -> list[Problem]:
         if not fam.tests and not any(p.tests for p in fam.patterns):
             out.append(Problem(fam.loc, "the family has no test", f"family {name!r}",
                                severity="warning"))
+    return out
+
+
+def shadowed_names(d: Dictionary) -> list[Problem]:
+    """Actor names inside a longer actor name with other codes: where the longer
+    phrase stands in a text, it wins and the shorter one is not read. Each pair is
+    reported once, for the smallest longer name that holds the shorter one."""
+    out: list[Problem] = []
+    names = d.actor_names
+
+    def inside(part: tuple[str, ...], big: tuple[str, ...]) -> bool:
+        return any(part == big[i:i + len(part)] for i in range(len(big) - len(part) + 1))
+
+    for key, entry in sorted(names.items()):
+        found = [key[a:b] for a in range(len(key)) for b in range(a + 1, len(key) + 1)
+                 if b - a < len(key) and key[a:b] in names]
+        for part in dict.fromkeys(found):
+            shorter = names[part]
+            if (shorter.codes, shorter.periods) == (entry.codes, entry.periods) or any(
+                    len(q) > len(part) and inside(part, q) for q in found):
+                continue
+            out.append(Problem(
+                shorter.loc, f"name {' '.join(part)!r} "
+                f"({'/'.join(shorter.codes) or 'null'}) is shadowed by the longer name "
+                f"{' '.join(key)!r} ({'/'.join(entry.codes) or 'null'}) at "
+                f"{entry.loc.short}: where that phrase stands, the longer name wins",
+                shorter.label, severity="warning"))
     return out
 
 
