@@ -42,6 +42,11 @@ class TrimOptions:
     comma_emax: int = 8
 
 
+#: words that open a noun phrase that can be the subject of a reported clause
+_NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "some", "several",
+                         "many", "two", "three", "four", "five", "six", "seven", "eight",
+                         "nine", "ten", "dozens", "hundreds", "thousands", "one"})
+
 _FINAL = {".", "!", "?", '"', "'", ")", "]", "...", ":"}
 
 
@@ -199,16 +204,43 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
                 # "..., and Sweden did not extradite ...": a clause with its own subject
                 starts[nxt] = (INDEP, -1)
                 open_kind = None
-    # an actor or pronoun that starts a new clause right after a verb:
-    # "Iran said Israel attacked Syria", "Iran said it would retaliate"
+    def noun_phrase_clause(pos: int) -> bool:
+        """Does a noun phrase opened by an article or a number at ``pos`` have a
+        finite verb after it ("said *a mortar bomb was fired*", "said *the blast
+        killed* ...")? Actors inside it may be its subject ("the Iranian drone")."""
+        if pos >= n or not (keys[pos] in _NP_OPENERS or keys[pos][:1].isdigit()):
+            return False
+        j = pos + 1
+        while j < n and j - pos <= 5:
+            if j in group_at:
+                j = group_at[j].end
+                continue
+            v = clause_head(j)
+            if v is not None:
+                return v.finite and not v.infinitive
+            k = keys[j]
+            if k in eng.auxiliaries:
+                return True
+            if not k[:1].isalnum() or (k in eng.function_words and k != "of"):
+                return False
+            j += 1
+        return False
+
+    # an actor, a pronoun or a noun phrase that starts a new clause right after a
+    # verb: "Iran said Israel attacked Syria", "Iran said it would retaliate",
+    # "Israel said a rocket was fired at it"
     for v in verbs:
         pos = v.end
         while pos < n and keys[pos] in ("that", ","):
             pos += 1
+        if pos in starts:
+            continue
         if pos in group_at or (pos < n and keys[pos] in eng.subject_pronouns):
-            if opens_clause(pos) and pos not in starts:
+            if opens_clause(pos):
                 kind = PRON if pos not in group_at else REPORT
                 starts[pos] = (kind, v.start)
+        elif noun_phrase_clause(pos):
+            starts[pos] = (REPORT, v.start)
     ordered = sorted(starts)
     out = []
     for idx, s in enumerate(ordered):

@@ -252,9 +252,35 @@ def _first_group(groups: list[Group], a: int, b: int, keys: tuple[str, ...],
     return None
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _infinitive_subject(seg: Segment, v: VerbOcc, groups: list[Group], keys,
+                        eng) -> Group | None:
+    """"Obama wants *Putin* to attack Switzerland": the actor between a verb and
+    ``to`` + verb is the subject of the infinitive (not after a preposition, and
+    not a possessed role: "Iran sent *its troops* to ..." keeps Iran)."""
+    for g in groups:
+        if g.end == v.chain_start and g.start > seg.start:
+            before = g.start - 1
+            while before > seg.start and keys[before] in ("the", "a", "an"):
+                before -= 1
+            k = keys[before]
+            if k[:1].isalpha() and k not in eng.prepositions and k not in _POSSESSIVES \
+                    and k not in eng.conjunctions and any(
+                        h.end <= before for h in groups if h.start >= seg.start):
+                return g
+            return None
+    return None
+
+
 def _subject(si: int, segs: list[Segment], v: VerbOcc, groups: list[Group],
              subjects: dict[int, Group | None], keys, eng) -> Group | None:
     seg = segs[si]
+    if v.infinitive and keys[v.chain_start] == "to":
+        inner = _infinitive_subject(seg, v, groups, keys, eng)
+        if inner is not None:
+            return inner
     if seg.kind == COORD:
         return subjects.get(si - 1) if si > 0 else None
     if seg.kind == PRON:
@@ -404,6 +430,12 @@ def _roles(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
             return subject, compound, None
     source = match.source
     target = match.target
+    if source is not None and seg.kind in COMPLEMENTS and source.end <= seg.start:
+        # "Police said the blast wounded ...": in a reported clause the source is the
+        # clause's own subject, never the actor of the reporting verb
+        source = subject
+        if source is None:
+            return None, target, None
     if source is None:
         if v.passive_by is not None:  # the actor after "by", even if the pattern binds +
             source = v.passive_by

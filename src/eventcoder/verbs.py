@@ -148,8 +148,10 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
                cd: CompiledDictionary, eng: English) -> list[VerbOcc]:
     occs: list[VerbOcc] = []
     group_after: dict[int, Group] = {}
+    group_before: dict[int, Group] = {}
     for g in groups:
         group_after.setdefault(g.start, g)
+        group_before[g.end] = g
     for u in [u for u, unit in enumerate(units) if unit.kind == VRB]:
         if is_noun(units, u, keys, cd, eng) or _used_as_auxiliary(units, u, keys, eng) \
                 or _plural_noun(units, u, keys, cd, eng):
@@ -195,10 +197,42 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
             passive = passive_by is not None or (
                 _participle(keys[unit.start:unit.end], eng)
                 and not any(k in eng.stative_participles for k in keys[unit.start:unit.end]))
+        elif not form.ing and c == unit.start and c in group_before \
+                and _reduced_passive(keys, group_before[c], unit.start, unit.end, eng):
+            # "There were ten soldiers killed in ...", "Three soldiers killed in ..."
+            passive = True
+            passive_by = _by_actor(keys, unit.end, group_after, eng)
         finite = tensed_aux or (not infinitive and not form.ing)
         occs.append(VerbOcc(unit.start, unit.end, unit.ident, form.family, c, tuple(negs),
                             passive, passive_by, infinitive, finite, form.ing))
     return occs
+
+
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                           "ten", "eleven", "twelve", "dozens", "hundreds", "thousands",
+                           "scores", "several", "one", "a"})
+#: after a participle, words that show it is a reduced passive ("killed *in* Gaza")
+_AFTER_REDUCED = frozenset({"in", "during", "near", "after", "when", "while", "as", "by",
+                            "overnight", "since", ".", ",", ";"})
+
+
+def _reduced_passive(keys: tuple[str, ...], g: Group, start: int, end: int,
+                     eng: English) -> bool:
+    """A participle right after a counted actor with no auxiliary: "*there were* ten
+    Russian soldiers killed", headline-style "*Three* Israeli soldiers killed in
+    Gaza". The counted subject is what the verb was done to."""
+    if not _participle(keys[start:end], eng):
+        return False
+    before = g.start - 1
+    if before >= 0 and keys[before] == "of":  # "dozens of", "hundreds of"
+        before -= 1
+    counted = before >= 0 and (keys[before][:1].isdigit() or keys[before] in _NUMBER_WORDS)
+    there = counted and before >= 2 and keys[before - 2] == "there" \
+        and keys[before - 1] in eng.be_forms
+    if there or (before >= 1 and keys[before - 1] == "there" and keys[before] in eng.be_forms):
+        return True
+    return counted and (before == 0 or keys[before - 1] in (",", ";", ":", '"')) \
+        and end < len(keys) and keys[end] in _AFTER_REDUCED
 
 
 def _by_actor(keys: tuple[str, ...], pos: int, group_after: dict[int, Group],
