@@ -70,6 +70,21 @@ def test_csv_with_mapped_columns_multiline_fields_and_a_short_row():
     assert items[3].meta == (("section", "region"),)
 
 
+def test_a_stray_quote_in_csv_rejects_its_row_and_keeps_the_rows_after_it(tmp_path):
+    f = tmp_path / "quotes.csv"
+    f.write_text('id,text,date\n1,"Arnor attacked Gondor.",2020-01-02\n'
+                 '2,"an unterminated quote\n3,"Rohan met Dale.",20200105\n'
+                 '4,"a ""quoted"" word\nover two lines",2020-01-06\n5,plain,2020-01-07\n')
+    items = list(read_inputs(find_inputs([str(f)]), FieldMap()))
+    assert brief(items) == [
+        ("Record", 2, "1", "2020-01-02"),
+        ("Reject", 3, None, "unreadable row (lines 3-4 set aside): ',' expected after '\"'"),
+        ("Record", 5, "4", "2020-01-06"),
+        ("Record", 7, "5", "2020-01-07"),
+    ]
+    assert items[2].text == 'a "quoted" word\nover two lines'
+
+
 def test_csv_without_the_text_column_is_one_clear_reject():
     items = read("records.csv")
     assert len(items) == 1 and "no column 'text' in the header" in items[0].reason

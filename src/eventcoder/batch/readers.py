@@ -201,8 +201,10 @@ def _csv(stream: IO[bytes], name: str, delimiter: str, fields: FieldMap, cursor:
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     try:
-        yield from _csv_rows(csv.reader(text, delimiter=delimiter), name, delimiter, fields,
-                             cursor, position)
+        # strict: a stray quote is an error for that row, not a field that swallows
+        # the rows after it
+        yield from _csv_rows(csv.reader(text, delimiter=delimiter, strict=True), name,
+                             delimiter, fields, cursor, position)
     finally:
         text.detach()  # closing the wrapper would close the file (or standard input)
 
@@ -223,7 +225,9 @@ def _csv_rows(reader, name: str, delimiter: str, fields: FieldMap, cursor: Curso
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Reject(f"unreadable row: {exc}", name, line)
+            span = f"line {line}" if reader.line_num <= line else \
+                f"lines {line}-{reader.line_num}"
+            yield Reject(f"unreadable row ({span} set aside): {exc}", name, line)
             line = reader.line_num + 1
             continue
         start, line = line, reader.line_num + 1
