@@ -114,8 +114,18 @@ def combine_code(base: str, prefixes: list[str], suffixes: list[str]) -> str:
     'USAGOV'
     >>> combine_code("ARN", ["NGO"], ["GOVFRM"])
     'NGOARNGOVFRM'
+
+    A role written in the text replaces the ``ELI`` (elite, out of office) of a
+    person's code: "Iranian Foreign Minister Abbas Araqchi" on a date outside his
+    dictionary periods is ``IRNGOV``, not ``IRNELIGOV``.
+
+    >>> combine_code("IRNELI", [], ["GOV"])
+    'IRNGOV'
     """
     code = base
+    if suffixes and "ELI" in _chunks(code[3:]) and any(
+            chunk != "ELI" for suffix in suffixes for chunk in _chunks(suffix)):
+        code = code[:3] + "".join(c for c in _chunks(code[3:]) if c != "ELI")
     for suffix in suffixes:
         have = _chunks(code[3:])
         for chunk in _chunks(suffix):
