@@ -319,6 +319,18 @@ def _target_limit(segs: list[Segment], seg: Segment, n: int) -> int:
     return n
 
 
+def _direct_object(keys: tuple[str, ...], groups: list[Group], v: VerbOcc,
+                   exclude: set[int]) -> Group | None:
+    """An actor right after the verb (after "the" at most): its direct object."""
+    pos = v.end
+    if pos < len(keys) and keys[pos] in ("the", "a", "an"):
+        pos += 1
+    for g in groups:
+        if g.start == pos and id(g) not in exclude:
+            return g
+    return None
+
+
 def _default_target(groups: list[Group], v: VerbOcc, limit: int, exclude: set[int]) -> Group | None:
     for g in groups:
         if g.start >= v.end and g.start < limit and id(g) not in exclude:
@@ -423,6 +435,11 @@ def _roles(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
         compound = None
     if compound is not None and match.source is None and match.target is None:
         if match.compound_before_verb or subject is None or subject is compound:
+            obj = _direct_object(ctx.keys, groups, v, used)
+            if obj is not None and (subject is None or subject is compound):
+                # "British and French officials met Iranian diplomats": the compound
+                # acts on the object right after the verb, not on each other
+                return compound, obj, None
             if len(compound.members) > 1:
                 return None, None, compound
             subject = compound

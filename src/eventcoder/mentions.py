@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-from .compile import CompiledDictionary
+from .compile import CompiledDictionary, longest_at
 from .english import English
 from .scan import ACT, AGT, VRB, Hit
 
@@ -370,6 +370,8 @@ class MentionBuilder:
             members.extend(mentions)
             end_unit = b
             g += 1
+        if joins and joins[-1][4]:
+            self._share_backwards(items, joins[0][0], g, members)
         # commas alone do not make a list ("Syria, Iran's ally, said"): a list of
         # three or more ends with "and"/"or"/"nor"; otherwise stop at the first comma.
         if joins and not any(j[4] for j in joins):
@@ -381,6 +383,47 @@ class MentionBuilder:
                 if self.units[x].kind == COMMA:
                     commas.add(self.units[x].start)
         return members, commas, g + 1
+
+    def _demonym(self, a: int, b: int) -> bool:
+        """Is units[a:b] one actor phrase used as an adjective: "Indian", "South
+        Korean" (the dictionary also has "Indians", "South Koreans" for the same
+        actor), "French", "Chinese", "U.S."?"""
+        if b != a + 1 or self.kinds[a] != ACT or not self.texts:
+            return False
+        unit = self.units[a]
+        words = [t.lower() for t in self.texts[unit.start:unit.end]]
+        last = words[-1]
+        if "." in last or last.endswith(("ese", "ish", "ch", "ss")):
+            return True
+        plural = tuple(words[:-1] + [last + "s"])
+        m, ident = longest_at(self.cd.actor_index, plural, 0)
+        return m == len(plural) and \
+            self.cd.actors[ident].codes == self.cd.actors[self.units[a].ident].codes
+
+    def _share_backwards(self, items, first: int, last: int, members: list[Mention]) -> None:
+        """"Indian and Pakistani armies", "U.S. and South Korean troops": lone
+        demonyms listed before an actor with roles take its roles too."""
+        a, b, _ = items[last]
+        roles = [self.cd.agents[self.units[x].ident] for x in range(a, b)
+                 if self.kinds[x] == AGT]
+        acts = [x for x in range(a, b) if self.kinds[x] == ACT]
+        if not roles or len(acts) != 1 or acts[0] != a or not self._demonym(a, a + 1):
+            return
+        prefixes = [r.code for r in roles if r.prefix]
+        suffixes = [r.code for r in roles if not r.prefix]
+        locs = tuple(r.loc for r in roles)
+        k = len(members) - len(items[last][2]) - 1  # the member before the last item
+        for x in range(last - 1, first - 1, -1):
+            xa, xb, mentions = items[x]
+            gap = self._between(xb, items[x + 1][0])
+            if len(mentions) != 1 or not gap or any(kind not in (COMMA, CONJ) for kind in gap) \
+                    or not self._demonym(xa, xb) or mentions[0].former:
+                return
+            m = members[k]
+            members[k] = m._replace(
+                codes=tuple(combine_code(c, prefixes, suffixes) for c in m.codes),
+                agent_locs=m.agent_locs + locs)
+            k -= 1
 
     @staticmethod
     def _separator(gap: list[str]) -> str | None:
