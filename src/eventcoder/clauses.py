@@ -91,9 +91,10 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
                 for x in range(a, b):
                     drop[x] = True
     def verb_left(a: int, b: int) -> bool:
-        """Is there a verb outside [a, b) that is not set aside?"""
-        return any(not drop[v] and not a <= v < b for v in verb_positions) \
-            or not verb_positions
+        """Is there a verb outside [a, b) that is not set aside? An -ing form does not
+        count: "*Speaking* in Ankara, Erdogan criticized Sweden" keeps its last clause."""
+        return any(not drop[v] and not a <= v < b and not keys[v].endswith("ing")
+                   for v in verb_positions) or not verb_positions
 
     def starts_with_verb(pos: int) -> bool:
         """", criticized Gondor": a clause that opens with a verb continues the sentence."""

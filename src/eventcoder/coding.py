@@ -331,11 +331,40 @@ def _direct_object(keys: tuple[str, ...], groups: list[Group], v: VerbOcc,
     return None
 
 
-def _default_target(groups: list[Group], v: VerbOcc, limit: int, exclude: set[int]) -> Group | None:
+#: prepositions of place: an actor after them is where something happened
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+
+
+def _default_target(groups: list[Group], v: VerbOcc, limit: int, exclude: set[int],
+                    keys: tuple[str, ...] = (), clause_end: int = 0) -> Group | None:
+    """The first actor after the verb, preferring one of the same clause that is not
+    a place ("rallied *in Belgrade* against *the president*"); a place when there is
+    nothing else."""
+    place = None
     for g in groups:
         if g.start >= v.end and g.start < limit and id(g) not in exclude:
+            if place is None and g.start < clause_end and g.start > 0 \
+                    and keys[g.start - 1] in _LOCATIVE:
+                place = g
+                continue
+            if place is not None and (g.start >= clause_end or not _after_target_word(keys, g)):
+                return place
             return g
-    return None
+    return place
+
+
+#: prepositions that introduce the one an action is directed at
+_TARGET_WORDS = frozenset({"against", "with", "to", "toward", "towards", "on", "upon", "into",
+                           "for", "from"})
+
+
+def _after_target_word(keys: tuple[str, ...], g: Group) -> bool:
+    """"against *the president*", "with *Israel*": an actor that is the object of a
+    preposition that points at a target."""
+    x = g.start - 1
+    while x > 0 and keys[x] in ("the", "a", "an"):
+        x -= 1
+    return x >= 0 and keys[x] in _TARGET_WORDS
 
 
 # --- one verb --------------------------------------------------------------------------
@@ -422,7 +451,7 @@ def _roles(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
         if v.passive:  # "Gondor was attacked (by Mordor)": the subject is the target
             return v.passive_by, subject, None
         exclude = {id(subject)} if subject is not None else set()
-        return subject, _default_target(groups, v, limit, exclude), None
+        return subject, _default_target(groups, v, limit, exclude, ctx.keys, seg.end), None
     used = {id(g) for g in (match.source, match.target) if g is not None}
     used.update(id(g) for g in match.skipped)
     compound = match.compound
@@ -470,7 +499,7 @@ def _roles(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
             target = subject
         else:
             exclude = used | ({id(source)} if source is not None else set())
-            target = _default_target(groups, v, limit, exclude)
+            target = _default_target(groups, v, limit, exclude, ctx.keys, seg.end)
     return source, target, None
 
 

@@ -210,7 +210,7 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
 
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine",
                            "ten", "eleven", "twelve", "dozens", "hundreds", "thousands",
-                           "scores", "several", "one", "a"})
+                           "scores", "several", "one", "a", "some", "many"})
 #: after a participle, words that show it is a reduced passive ("killed *in* Gaza")
 _AFTER_REDUCED = frozenset({"in", "during", "near", "after", "when", "while", "as", "by",
                             "overnight", "since", ".", ",", ";"})
@@ -224,14 +224,16 @@ def _reduced_passive(keys: tuple[str, ...], g: Group, start: int, end: int,
     if not _participle(keys[start:end], eng):
         return False
     before = g.start - 1
-    if before >= 0 and keys[before] == "of":  # "dozens of", "hundreds of"
+    of = before >= 0 and keys[before] == "of"  # "dozens of", "hundreds of"
+    if of:
         before -= 1
     counted = before >= 0 and (keys[before][:1].isdigit() or keys[before] in _NUMBER_WORDS)
     there = counted and before >= 2 and keys[before - 2] == "there" \
         and keys[before - 1] in eng.be_forms
     if there or (before >= 1 and keys[before - 1] == "there" and keys[before] in eng.be_forms):
         return True
-    return counted and (before == 0 or keys[before - 1] in (",", ";", ":", '"')) \
+    # not after "thousands of": crowds do things ("thousands of Serbians rallied in")
+    return counted and not of and (before == 0 or keys[before - 1] in (",", ";", ":", '"')) \
         and end < len(keys) and keys[end] in _AFTER_REDUCED
 
 
