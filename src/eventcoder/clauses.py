@@ -108,8 +108,12 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
         if opts.comma_emin <= words(last + 1, end) <= opts.comma_emax and verb_left(last, end):
             for x in range(last, end):
                 drop[x] = True
-    # the opening clause, unless it holds a verb: then it is the main clause
+    # "According to the Syrian Observatory, ...": an attribution, never the subject
     first = commas[0]
+    if keys[:2] == ("according", "to") and verb_left(0, first + 1):
+        for x in range(0, first + 1):
+            drop[x] = True
+    # the opening clause, unless it holds a verb: then it is the main clause
     if opts.comma_bmax > 0 and not any(v < first for v in verb_positions):
         if opts.comma_bmin <= words(0, first) <= opts.comma_bmax and verb_left(0, first + 1):
             for x in range(0, first + 1):
