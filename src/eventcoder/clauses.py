@@ -78,7 +78,8 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
                 i = j + 1
                 continue
         i += 1
-    commas = [i for i, k in enumerate(keys) if k == "," and i not in list_commas and not drop[i]]
+    commas = [i for i, k in enumerate(keys) if k == "," and i not in list_commas and not drop[i]
+              and not _noun_list_comma(keys, i, verb_positions)]
     if not commas:
         return drop
     end = n
@@ -119,6 +120,32 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
             for x in range(0, first + 1):
                 drop[x] = True
     return drop
+
+
+def _noun_list_comma(keys: tuple[str, ...], i: int, verb_positions: frozenset[int]) -> bool:
+    """A comma inside a list of words ("food, tents and medicine", "tanks, artillery,
+    drones and ammunition"): each item at most three words, the list closed by
+    "and"/"or", no verb in it. Such a comma does not open a clause."""
+    n = len(keys)
+    if i == 0 or not keys[i - 1][:1].isalnum() or (i - 1) in verb_positions:
+        return False
+    j, words = i + 1, 0
+    while j < n and j - i <= 12:
+        k = keys[j]
+        if k in ("and", "or"):
+            return words > 0 and j + 1 < n and keys[j + 1][:1].isalnum()
+        if k == ",":
+            if words == 0:
+                return False
+            words = 0
+        elif not k[:1].isalnum() or j in verb_positions:
+            return False
+        else:
+            words += 1
+            if words > 3:
+                return False
+        j += 1
+    return False
 
 
 class Segment(NamedTuple):

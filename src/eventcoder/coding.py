@@ -205,6 +205,13 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     coded_verbs: set[int] = set()  # starts of verbs that coded something
     for si, seg in enumerate(segs):
         seg_verbs = [v for v in verbs if seg.start <= v.start < seg.end]
+        if seg.kind == SUB and seg.start > 0 and ckeys[seg.start - 1] in _HYPOTHETICAL:
+            # "... if Israel attacks Iran", "unclear whether he would visit": a
+            # condition or an open question, not something that happened
+            if tr.on:
+                tr("decision", "clause '" + " ".join(ckeys[seg.start:seg.end]) + "' is a "
+                   "condition or an open question: not coded")
+            continue
         if seg.kind in COMPLEMENTS and seg.anchor in coded_verbs:
             # "Iran warned it would attack Israel": the clause is what was warned of,
             # already coded by "warned"; it is not an event of its own
@@ -235,6 +242,10 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     if trace and not unique:
         tr("decision", "no events")
     return SentenceResult(index, text, start, tuple(unique), trace=tuple(tr.lines))
+
+
+#: words opening a clause that says what may happen, not what did
+_HYPOTHETICAL = frozenset({"if", "whether", "unless"})
 
 
 # --- subjects and targets --------------------------------------------------------------
