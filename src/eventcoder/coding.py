@@ -244,6 +244,24 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     return SentenceResult(index, text, start, tuple(unique), trace=tuple(tr.lines))
 
 
+_MAYBE = frozenset({"might", "could"})
+
+
+def _possibility(keys: tuple[str, ...], v: VerbOcc, match: Match | None) -> bool:
+    """Does the verb's chain say it might happen ("could strike", "might not attend"),
+    with no matching pattern that spells out those words?"""
+    where = [x for x in range(v.chain_start, v.start) if keys[x] in _MAYBE]
+    return bool(where) and not (match is not None and match.positions.issuperset(where))
+
+
+#: words between a preposition and a place ("in southern India")
+_PLACE_MODIFIERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western", "northeast",
+    "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+    "south-west", "western-backed", "occupied", "rural", "coastal"})
+
 #: words opening a clause that says what may happen, not what did
 _HYPOTHETICAL = frozenset({"if", "whether", "unless"})
 
@@ -256,7 +274,10 @@ def _first_group(groups: list[Group], a: int, b: int, keys: tuple[str, ...],
     *in Kabul* killed ..."); actors after "between" or "among" take part and count."""
     for g in groups:
         if a <= g.start < b and g.end <= b:
-            prev = keys[g.start - 1] if g.start > 0 else ""
+            x = g.start - 1
+            while x > a and (keys[x] in _PLACE_MODIFIERS or keys[x] in ("the", "a", "an")):
+                x -= 1  # "in *southern* India", "near the"
+            prev = keys[x] if x >= 0 and x < g.start else ""
             if prev not in eng.prepositions or prev in eng.participant_prepositions \
                     or prev in eng.subordinators:
                 return g
@@ -407,6 +428,13 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
                 tr("decision", f"{vtext!r} is negated and no pattern covers the negation: "
                    "no event")
             return DONE
+    if not spec.is_null and _possibility(ctx.keys, v, match):
+        # "Iran said it could strike Israel": a possibility, not an event; the next
+        # verb of the clause may still code
+        if tr.on:
+            tr("decision", f"{vtext!r}: after 'might' or 'could', a possibility, "
+               "not an event; trying the next verb")
+        return NEXT
     if spec.is_null:
         if match is not None:
             if tr.on:

@@ -109,7 +109,8 @@ def _modifies(before: Hit, h: Hit, after: Hit, keys: tuple[str, ...],
               cd: CompiledDictionary) -> bool:
     key = keys[h.start]
     return h.end - h.start == 1 and before.end == h.start and after.start == h.end \
-        and key == cd.forms[h.ident].verb.lower() and key not in english().irregular_past
+        and key == cd.forms[h.ident].verb.lower() and key not in english().irregular_past \
+        and not key.endswith("ed")  # a past form listed as its own entry ("massed")
 
 
 def _np_reach(cd: CompiledDictionary, keys: tuple[str, ...], texts: tuple[str, ...],

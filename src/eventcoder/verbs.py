@@ -62,7 +62,7 @@ def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictio
     After a determiner or possessive: directly ("an attack", "Iran's threat"), or
     with up to two modifiers between when the form is not a past form ("a new
     attack" is a noun, "Iran's new mayor left" is a verb), or with one actor
-    between ("an anti-Gondor parade", "the U.S. strike").
+    between ("an anti-Gondor parade", "the U.S. strike", "a police raid").
     """
     x = u - 1
     mods = actors = 0
@@ -73,7 +73,7 @@ def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictio
             if _chain_word(keys[unit.start], eng):
                 return False
             mods += 1
-        elif unit.kind == ACT and actors == 0 and unit.end - unit.start == 1 \
+        elif unit.kind in (ACT, AGT) and actors == 0 and unit.end - unit.start == 1 \
                 and not (keys[unit.start].endswith("s") and len(keys[unit.start]) > 3) \
                 and not (past := _past(units, u, keys, eng) if past is None else past):
             actors += 1
