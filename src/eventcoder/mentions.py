@@ -99,6 +99,29 @@ def classify(keys: tuple[str, ...], hits: list[Hit], eng: English) -> list[Unit]
     return units
 
 
+#: CAMEO role codes that say what kind of actor a code is: the state, armed groups,
+#: the opposition and parties
+_STATE_TYPES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+_GROUP_TYPES = frozenset({"UIS", "REB", "INS", "SEP", "UAF", "OPP", "PTY"})
+_ACTOR_TYPES = _STATE_TYPES | _GROUP_TYPES
+
+def _state_typed(code: str) -> bool:
+    """A state actor's code ("RUSGOV", "IRQMIL"), not an armed group's ("LBNREB")."""
+    chunks = _chunks(code[3:])
+    return not code.startswith(("IGO", "IMG", "NGO")) and \
+        any(c in _STATE_TYPES for c in chunks) and not any(c in _GROUP_TYPES for c in chunks)
+
+
+def _untyped(suffixes: list[str]) -> list[str]:
+    """The role codes left when those naming a kind of actor are taken out."""
+    out = []
+    for suffix in suffixes:
+        kept = "".join(c for c in _chunks(suffix) if c not in _ACTOR_TYPES)
+        if kept:
+            out.append(kept)
+    return out
+
+
 # the unit kinds that can come between the members of a list or a link
 _JOINABLE = frozenset((POS, MOD, COMMA, CONJ, DET, LINK))
 
@@ -221,8 +244,11 @@ class MentionBuilder:
         prefixes: list[str] = []
         suffixes: list[str] = []
         agent_locs: list[str] = []
+        owner = False  # a possessive between the actor and its roles ("Putin's forces")
         for u in range(a, b):
             unit = self.units[u]
+            if unit.kind == POS and codes is not None and not suffixes:
+                owner = True
             if unit.kind == ACT:
                 these = self.actor_codes(unit.ident)
                 actor = self.cd.actors[unit.ident]
@@ -236,7 +262,8 @@ class MentionBuilder:
                 agent_locs.append(agent.loc)
         start, end = self.units[a].start, self.units[b - 1].end
         former = self._former(a, b)
-        return [self._make(start, end, codes, actor_loc, prefixes, suffixes, agent_locs, former)]
+        return [self._make(start, end, codes, actor_loc, prefixes, suffixes, agent_locs, former,
+                           owner)]
 
     def _former(self, a: int, b: int) -> bool:
         """"former" just before the phrase or inside it."""
@@ -249,9 +276,17 @@ class MentionBuilder:
         return any(i in self.former_at for i in range(max(first, 0), self.units[b - 1].end))
 
     @staticmethod
-    def _make(start: int, end: int, codes: tuple[str, ...] | None, actor_loc: str,
+    def _has_role(code: str) -> bool:
+        """Does an actor's own code already say what kind of actor it is
+        ("PSEREBHMS", "IRNMIL", "USAGOV")? Then role words of the same kind add
+        nothing: "Hamas officials" is Hamas, "IRGC commanders" the IRGC (a sector
+        such as MED is still added). ``ELI`` does not count (a title replaces it),
+        nor do codes that name an organisation ("IGOUNO" + troops is "IGOUNOMIL")."""
+        return code.startswith("IMG") or any(c in _ACTOR_TYPES for c in _chunks(code[3:]))
+
+    def _make(self, start: int, end: int, codes: tuple[str, ...] | None, actor_loc: str,
               prefixes: list[str], suffixes: list[str], agent_locs: list[str],
-              former: bool = False) -> Mention:
+              former: bool = False, owner: bool = False) -> Mention:
         if codes is None:  # roles only
             base: tuple[str, ...] = (UNKNOWN,)
             has_actor = False
@@ -260,8 +295,17 @@ class MentionBuilder:
             has_actor = True
         if former and has_actor:
             suffixes = ["ELI"]
-        out = tuple(combine_code(c, prefixes, suffixes) for c in base) \
-            if prefixes or suffixes else base
+
+        def one(c: str) -> str:
+            if former or not self._has_role(c):
+                return combine_code(c, prefixes, suffixes)
+            if owner and _state_typed(c) and suffixes:
+                # "Putin's forces", "Netanyahu's government": the roles of the state the
+                # owner belongs to, not the owner's own
+                return combine_code(c[:3], prefixes, suffixes)
+            return combine_code(c, prefixes, _untyped(suffixes))
+
+        out = tuple(one(c) for c in base) if prefixes or suffixes else base
         return Mention(start, end, out, actor_loc, tuple(agent_locs), has_actor, former)
 
     @staticmethod
