@@ -32,6 +32,7 @@ class English:
     former_words: frozenset[str]
     stative_participles: frozenset[str]
     participant_prepositions: frozenset[str]
+    facility_nouns: frozenset[str]
 
     auxiliaries: frozenset[str] = attrs.field(init=False)
     function_words: frozenset[str] = attrs.field(init=False)

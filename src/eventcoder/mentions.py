@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 
 from .compile import CompiledDictionary, longest_at
-from .english import English
+from .english import English, english
 from .scan import ACT, AGT, VRB, Hit
 
 # word classes of single tokens
@@ -508,10 +508,20 @@ class MentionBuilder:
                 return self.actor_codes(self.units[x].ident)
         return ()
 
+    def _facility(self, u: int) -> bool:
+        """Is units[u] a building or unit of an institution (``facility_nouns``)
+        followed by "in": a police *station* in ..., an army *base* in ...?"""
+        start = self.units[u].start
+        return self.texts[start].lower() in english().facility_nouns and \
+            start + 1 < len(self.texts) and self.texts[start + 1].lower() == "in"
+
     def _link(self, ngs, end_unit: int, g: int):
         """``of``/``in``/``from`` + (the) + actors after a run of bare roles."""
         a = ngs[g][0]
         gap = self._between(end_unit, a)
+        if len(gap) >= 2 and gap[0] == MOD and gap[1] == LINK and self.texts \
+                and self._facility(end_unit):
+            gap = gap[1:]  # "a police *station* in Ecuador", "an army *base* in Somalia"
         if not gap or gap[0] != LINK or len(gap) > 3 or any(k not in (DET, MOD) for k in gap[1:]):
             return None
         members, commas, nxt = self._compound(ngs, g)

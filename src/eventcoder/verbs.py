@@ -202,10 +202,75 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
             # "There were ten soldiers killed in ...", "Three soldiers killed in ..."
             passive = True
             passive_by = _by_actor(keys, unit.end, group_after, eng)
+        no = _denied_intent(keys, c, unit.start, infinitive, form.ing)
+        if no >= 0:
+            negs.append(no)
         finite = tensed_aux or (not infinitive and not form.ing)
         occs.append(VerbOcc(unit.start, unit.end, unit.ident, form.family, c, tuple(negs),
                             passive, passive_by, infinitive, finite, form.ing))
-    return occs
+    return _drop_reduced_relatives(occs, keys, group_before, group_after, eng)
+
+
+_INTENT_NOUNS = frozenset({"plan", "plans", "intention", "intentions", "desire", "wish",
+                           "interest", "reason", "need", "right", "authority", "mandate"})
+
+
+def _denied_intent(keys: tuple[str, ...], c: int, start: int, infinitive: bool,
+                   ing: bool) -> int:
+    """"had *no* plans to attack", "has *no* intention of attacking": the position of
+    the "no" that negates the verb, or -1."""
+    if infinitive and c >= 2 and keys[c] == "to":
+        before = c
+    elif ing and c == start and c >= 3 and keys[c - 1] == "of":
+        before = c - 1
+    else:
+        return -1
+    if keys[before - 1] in _INTENT_NOUNS and keys[before - 2] == "no":
+        return before - 2
+    return -1
+
+
+def _drop_reduced_relatives(occs: list[VerbOcc], keys: tuple[str, ...],
+                            group_before: dict[int, Group], group_after: dict[int, Group],
+                            eng: English) -> list[VerbOcc]:
+    """"American troops *stationed* in Iraq were attacked by militias": a bare
+    participle right after an actor, followed by a prepositional phrase and then a
+    tensed auxiliary (the clause's own verb), describes the actor; it is not a verb
+    of the clause."""
+    out = []
+    n = len(keys)
+    for v in occs:
+        if v.chain_start == v.start and v.start in group_before and not v.ing \
+                and _participle(keys[v.start:v.end], eng) \
+                and v.end < n and keys[v.end] in eng.prepositions:
+            aux = next((x for x in range(v.end + 1, min(n, v.end + 10))
+                        if keys[x] in eng.auxiliaries
+                        and keys[x] not in ("be", "been", "being", "having", "doing")), -1)
+            if aux > 0 and _only_prepositional(keys, v.end, aux, group_after, eng):
+                continue
+        out.append(v)
+    return out
+
+
+def _only_prepositional(keys: tuple[str, ...], a: int, b: int, group_after: dict[int, Group],
+                        eng: English) -> bool:
+    """Is keys[a:b] prepositional phrases only: no punctuation, no conjunction, and
+    every actor after a preposition (possibly with a determiner or adjective)?"""
+    x = a
+    while x < b:
+        k = keys[x]
+        if not k[:1].isalnum() or k in eng.conjunctions or k in eng.relative_pronouns:
+            return False
+        if x in group_after:
+            p = x - 1
+            while p > a and keys[p] not in eng.prepositions and x - p <= 2:
+                p -= 1
+            if keys[p] not in eng.prepositions:
+                return False
+            x = group_after[x].end
+            continue
+        x += 1
+    return b - a <= 8
 
 
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine",
