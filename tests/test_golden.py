@@ -21,4 +21,5 @@ def _cases(name: str):
 @pytest.mark.parametrize("case", _cases("engine.yaml"))
 def test_engine_rules(case, mini_coder):
     date = str(case["date"]) if case.get("date") else None
-    assert triples(mini_coder.code_document(case["text"], date)) == sorted(set(case["events"]))
+    coder = mini_coder.with_options(**case["options"]) if case.get("options") else mini_coder
+    assert triples(coder.code_document(case["text"], date)) == sorted(set(case["events"]))

@@ -399,6 +399,76 @@ def _after_target_word(keys: tuple[str, ...], g: Group) -> bool:
     return x >= 0 and keys[x] in _TARGET_WORDS
 
 
+# --- countries of bare roles ---------------------------------------------------------
+
+#: roles of the state at home, and of society: "authorities detained *an opposition
+#: leader*", "students protested against *the government*" are one country's affairs
+_HOME_STATE = frozenset({"GOV", "COP", "JUD", "LEG"})
+_SOCIETY = frozenset({"OPP", "CVL", "EDU", "REF", "MED", "HRI", "LAB", "BUS", "REL", "AGR",
+                      "HLH", "CRM", "PTY", "ELI", "ENV", "DEV", "SET"})
+_PLACE_WORDS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout"})
+
+
+def _country(g: Group) -> str:
+    """The one country of a group's codes ("IRN" for IRNGOV), or ""."""
+    found = {c[:3] for c in g.codes}
+    if len(found) != 1:
+        return ""
+    c = found.pop()
+    return c if c.isalpha() and c not in ("IGO", "NGO", "IMG", "MNC", "INT") else ""
+
+
+def _bare_role(g: Group) -> str:
+    """The role of a group that is one bare role ("---OPP" -> "OPP"), or ""."""
+    if len(g.members) != 1 or len(g.codes) != 1 or not g.codes[0].startswith("---"):
+        return ""
+    return g.codes[0][3:6]
+
+
+def _with_country(g: Group, country: str) -> Group:
+    m = g.members[0]
+    return g._replace(members=(m._replace(codes=tuple(country + c[3:] for c in m.codes)),))
+
+
+def _place_after(keys: tuple[str, ...], groups: list[Group], g: Group, limit: int) -> str:
+    """The country of a place named after ``g`` in its clause: "a civilian bus *in the
+    Kherson region*", "students from a school in *northwestern Nigeria*"."""
+    for h in groups:
+        if g.end <= h.start < limit and h.start - g.end <= 10:
+            x = h.start - 1
+            while x > g.end and (keys[x] in _PLACE_MODIFIERS or keys[x] in ("the", "a")):
+                x -= 1
+            if keys[x] in _PLACE_WORDS:
+                return _country(h)
+            return ""
+    return ""
+
+
+def _fill_countries(keys: tuple[str, ...], source: Group, target: Group,
+                    groups: list[Group], limit: int) -> tuple[Group, Group]:
+    """Give a bare role the country the sentence makes plain: a place right after the
+    target, or, in a country's home affairs, the other side's country ("Venezuelan
+    authorities detained *an opposition leader*" -> VENOPP)."""
+    trole, srole = _bare_role(target), _bare_role(source)
+    if trole:
+        place = _place_after(keys, groups, target, limit)
+        home = _country(source)
+        if place:
+            return source, _with_country(target, place)
+        if home and _home_affairs(source.codes[0][3:6], trole):
+            return source, _with_country(target, home)
+    elif srole:
+        home = _country(target)
+        if home and _home_affairs(srole, target.codes[0][3:6]):
+            return _with_country(source, home), target
+    return source, target
+
+
+def _home_affairs(a: str, b: str) -> bool:
+    return (a in _HOME_STATE and b in _SOCIETY) or (a in _SOCIETY and b in _HOME_STATE) \
+        or (a in _SOCIETY and b in _SOCIETY)
+
+
 # --- one verb --------------------------------------------------------------------------
 
 def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
@@ -445,6 +515,10 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
                + (" (the negation carries over)" if v.negated else ""))
         return NEXT
     source, target, reciprocal = _roles(ctx, v, seg, segs, subject, groups, match)
+    if ctx.options.infer_role_country and reciprocal is None and source is not None \
+            and target is not None:
+        source, target = _fill_countries(ctx.keys, source, target, groups,
+                                         _target_limit(segs, seg, len(ctx.keys)))
     if ctx.options.new_actor_length and reciprocal is None:
         if source is None:
             source = _new_actor(ctx, _np_before(ctx, seg.start, v.chain_start))

@@ -35,6 +35,10 @@ class CoderOptions:
     - ``max_pattern_gap``: the most words a pattern may skip between two of its words
       or synsets (8). Actor slots (``$ + % ^``) are not limited: they take the nearest
       actor.
+    - ``infer_role_country``: give a bare role target the country of a place named
+      right after it ("a civilian bus in the Kherson region" -> UKRCVL), and a bare
+      role on either side the other side's country in a country's home affairs
+      ("Venezuelan authorities detained an opposition leader" -> VENOPP) (default on).
     - ``new_actor_length``: when a verb has no actor as source (or target), code the noun
       phrase in that place by its own text, in quotes (``"MINISTRY OF MAGIC"``), if it
       has at most this many words and a capitalised word (0 = off, the default).
@@ -53,6 +57,8 @@ class CoderOptions:
     max_sentences: int = attrs.field(default=0, validator=_non_negative)
     new_actor_length: int = attrs.field(default=0, validator=_non_negative)
     max_pattern_gap: int = attrs.field(default=8, validator=_non_negative)
+    infer_role_country: bool = attrs.field(default=True,
+                                           validator=attrs.validators.instance_of(bool))
 
     @property
     def trim(self) -> TrimOptions:
