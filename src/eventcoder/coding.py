@@ -224,7 +224,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
         for v in seg_verbs:
             if carried:
                 v = v._replace(negations=carried + v.negations)
-            subject = _subject(si, segs, v, groups, subjects, ckeys, eng)
+            subject = _subject(si, segs, v, groups, subjects, ckeys, eng, seg_verbs)
             subjects.setdefault(si, subject)
             status = _code_verb(ctx, v, seg, segs, subject, groups, view, events, tr,
                                 background=seg.kind == SUB and bool(events))
@@ -307,8 +307,15 @@ def _infinitive_subject(seg: Segment, v: VerbOcc, groups: list[Group], keys,
 
 
 def _subject(si: int, segs: list[Segment], v: VerbOcc, groups: list[Group],
-             subjects: dict[int, Group | None], keys, eng) -> Group | None:
+             subjects: dict[int, Group | None], keys, eng,
+             seg_verbs: list[VerbOcc] = ()) -> Group | None:
     seg = segs[si]
+    if v.ing and v.chain_start > seg.start and keys[v.chain_start - 1] in eng.prepositions:
+        # "Smith criticized China *for supporting* Russia": a gerund after a preposition
+        # shares the subject of the verb before it, never that verb's object
+        first = next((u for u in seg_verbs if u.start < v.start), None)
+        if first is not None:
+            return _first_group(groups, seg.start, first.chain_start, keys, eng)
     if v.infinitive and keys[v.chain_start] == "to":
         inner = _infinitive_subject(seg, v, groups, keys, eng)
         if inner is not None:
