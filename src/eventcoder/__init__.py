@@ -8,7 +8,7 @@ from .options import CoderOptions
 
 __version__ = "0.1.0"
 
-__all__ = sorted([
+__all__ = [
     "Coder",
     "CoderOptions",
     "DictionaryError",
@@ -21,4 +21,4 @@ __all__ = sorted([
     "SentenceResult",
     "SourceLocation",
     "__version__",
-])
+]

@@ -15,7 +15,6 @@ import attrs
 
 from .dictionary import Dictionary
 from .english import english
-from .forms import verb_phrases
 from .model import ActorEntry, AgentEntry, CodeSpec, provenance
 from .patterns import (COMPOUND, SKIP, SOURCE, SYNSET, TARGET, WORD, Element, format_pattern,
                        parse_pattern)

@@ -17,7 +17,7 @@ import attrs
 from .errors import DictionaryError, Problem, SourceLocation
 from .forms import agent_phrases, synset_phrases, verb_phrases
 from .model import (ActorEntry, AgentEntry, CodeSpec, DictionaryLayer, DiscardEntry,
-                    EventCodeEntry, IssueEntry, PatternEntry, RoleEntry, SynsetEntry, TestCase,
+                    EventCodeEntry, PatternEntry, RoleEntry, SynsetEntry, TestCase,
                     VerbEntry, VerbFamily)
 from .patterns import format_pattern, parse_pattern
 from .schema import SECTIONS, validate_file

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .compile import CompiledDictionary, longest_at
 from .english import English, english
-from .scan import ACT, AGT, VRB, Hit
+from .scan import ACT, AGT, Hit
 
 # word classes of single tokens
 POS, DET, CONJ, COMMA, LINK, FUNC, PUNCT, MOD = (
@@ -322,7 +322,6 @@ class MentionBuilder:
     # -- groups ----------------------------------------------------------------------
     def build(self) -> tuple[list[Group], set[int]]:
         """All groups in the sentence, and the positions of commas inside compounds."""
-        units = self.units
         kinds = self.kinds
         # 1. noun groups
         ngs: list[tuple[int, int, list[Mention]]] = []  # (unit a, unit b, mentions)
