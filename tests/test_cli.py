@@ -106,3 +106,13 @@ def test_check_warns_about_names_shadowed_by_longer_names(tmp_path, capsys):
     assert "name 'gondor' (GON) is shadowed by the longer name 'south gondor' (MOR)" \
         in shadowed[0]
     assert shadowed[0].startswith(f"{MINI}/actors.yaml:")
+
+
+def test_check_warnings_count_entries_that_no_test_exercises(tmp_path, capsys):
+    (tmp_path / "t.yaml").write_text("tests:\n- {text: Arnor attacked Gondor., "
+                                     "events: [ARN 190 GON]}\n")
+    assert main(["check", "--warnings", codebook_dir(), MINI, str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    # ARN and GON are exercised; the other actor entries of the mini dictionary are not
+    assert "of 10 actor entries are in no event of any test sentence" in out
+    assert "8 of 10 actor entries" in out

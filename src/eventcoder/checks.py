@@ -88,6 +88,25 @@ def shadowed_names(d: Dictionary) -> list[Problem]:
     return out
 
 
+def untested_summary(d: Dictionary, coder: Coder) -> list[str]:
+    """How many actor and agent entries no test sentence exercises (as the source or
+    target of an expected event, or a role in one). Verb families without tests are
+    listed one by one as warnings."""
+    used: set[str] = set()
+    for test in d.tests:
+        for ev in coder.code_document(test.text, test.date):
+            for entry in (ev.source_entry, ev.target_entry, *ev.source_agent_entries,
+                          *ev.target_agent_entries):
+                used.add(entry.split(" (from ")[0])
+    out = []
+    for kind, entries in (("actor", list(d.actor_names.values()) + list(d.actor_acronyms.values())),
+                          ("agent", list(d.agent_names.values()) + list(d.agent_acronyms.values()))):
+        unique = list({id(e): e for e in entries}.values())
+        bare = sum(1 for e in unique if e.loc.short not in used)
+        out.append(f"{bare} of {len(unique)} {kind} entries are in no event of any test sentence")
+    return out
+
+
 def format_outcome(o: TestOutcome) -> str:
     t = o.test
     missing = sorted(set(o.expected) - set(o.got))
@@ -113,6 +132,7 @@ def check_report(dirs: Sequence[str], *, run_tests: bool = True,
         found = list(d.warnings) + extra_warnings(d)
         lines.append(f"{len(found)} warning(s)")
         lines.extend(str(p) for p in sorted(found))
+        lines.extend(untested_summary(d, coder))
     failed = False
     if run_tests:
         outcomes = coder.run_tests()
