@@ -53,6 +53,8 @@ SENTENCES = [
     ("Mr. Smith went to the U.S. The talks ended.",
      ["Mr. Smith went to the U.S.", "The talks ended."]),
     ("He met U.S. officials. They left!", ["He met U.S. officials.", "They left!"]),
+    ("Putin called U.S. President Donald Trump. U.N. Officials said so.",
+     ["Putin called U.S. President Donald Trump.", "U.N. Officials said so."]),
     ('"Will it end?" he asked. No.', ['"Will it end?" he asked.', "No."]),
     ("First paragraph without a stop\n\nSecond one", ["First paragraph without a stop",
                                                        "Second one"]),
