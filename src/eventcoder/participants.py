@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .clauses import (COMPLEMENTS, COORD, HARD, MAIN, PRON, REL, REPORT, RESUME, SUB,
                       TARGET_BARRIERS, Segment)
+from .english import english
 from .matcher import Match
 from .mentions import Group
 from .verbs import VerbOcc
@@ -233,6 +234,13 @@ def _home_affairs(a: str, b: str) -> bool:
         or (a in _SOCIETY and b in _SOCIETY)
 
 
+def _stative(keys: tuple[str, ...], v: VerbOcc) -> bool:
+    """"Iran was *encouraged* by the Saudi response": a participle that describes the
+    subject's state (``stative_participles`` in data/english.yaml)."""
+    stative = english().stative_participles
+    return any(k in stative for k in keys[v.start:v.end])
+
+
 def roles(keys: tuple[str, ...], v: VerbOcc, seg: Segment, segs: list[Segment],
            subject: Group | None, groups: list[Group], match: Match | None):
     """(source, target, reciprocal compound) for a verb."""
@@ -275,7 +283,8 @@ def roles(keys: tuple[str, ...], v: VerbOcc, seg: Segment, segs: list[Segment],
     if source is None:
         if v.passive_by is not None:  # the actor after "by", even if the pattern binds +
             source = v.passive_by
-            if target is None:
+            if target is None or (target is v.passive_by and not _stative(keys, v)):
+                # "Russia was pressed by China to end the war": "+" took the agent
                 target = subject
         elif v.passive and target is None:  # "were killed in Gaza": no agent, no source
             target = subject

@@ -46,9 +46,13 @@ def _chain_word(key: str, eng: English) -> bool:
             or (key.endswith("ly") and len(key) > 4))
 
 
-def _past(units: list[Unit], u: int, keys: tuple[str, ...], eng: English) -> bool:
-    """A past-tense or participle form ("vowed", "left")."""
+def _past(units: list[Unit], u: int, keys: tuple[str, ...], eng: English,
+          cd: CompiledDictionary | None = None) -> bool:
+    """A past-tense or participle form ("vowed", "left", or an irregular form the
+    dictionary lists, "greenlit")."""
     unit = units[u]
+    if cd is not None and unit.kind == VRB and cd.forms[unit.ident].participle:
+        return True
     for x in range(unit.start, unit.end):
         if keys[x].endswith("ed") or keys[x] in eng.irregular_past:
             return True
@@ -75,7 +79,7 @@ def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictio
             mods += 1
         elif unit.kind in (ACT, AGT) and actors == 0 and unit.end - unit.start == 1 \
                 and not (keys[unit.start].endswith("s") and len(keys[unit.start]) > 3) \
-                and not (past := _past(units, u, keys, eng) if past is None else past):
+                and not (past := _past(units, u, keys, eng, cd) if past is None else past):
             actors += 1
         else:
             break
@@ -90,7 +94,7 @@ def is_noun(units: list[Unit], u: int, keys: tuple[str, ...], cd: CompiledDictio
             return False
         if not (mods or actors):
             return True
-        return not (_past(units, u, keys, eng) if past is None else past)
+        return not (_past(units, u, keys, eng, cd) if past is None else past)
     form = cd.forms[units[u].ident]
     if mods == 0 and actors == 0 and not form.ing:
         key = keys[prev.start]
@@ -202,6 +206,14 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
             # "There were ten soldiers killed in ...", "Three soldiers killed in ..."
             passive = True
             passive_by = _by_actor(keys, unit.end, group_after, eng)
+        elif not form.ing and c == unit.start and keys[unit.end:unit.end + 1] == ("by",) \
+                and _participle(keys[unit.start:unit.end], eng):
+            # "a deal brokered by China", "Israel, backed by the United States, ..."
+            x = unit.end + 1
+            if x < len(keys) and keys[x] in ("the", "a", "an"):
+                x += 1
+            passive_by = group_after.get(x)
+            passive = passive_by is not None
         no = _denied_intent(keys, c, unit.start, infinitive, form.ing)
         if no >= 0:
             negs.append(no)
@@ -239,7 +251,12 @@ def _drop_reduced_relatives(occs: list[VerbOcc], keys: tuple[str, ...],
     of the clause."""
     out = []
     n = len(keys)
-    for v in occs:
+    for i, v in enumerate(occs):
+        if v.passive_by is not None and v.chain_start == v.start and i + 1 < len(occs) \
+                and v.start in group_before and _verb_follows(keys, v.passive_by.end, occs[i + 1]):
+            # "Israel *supported by* the United States attacked Iran": the participle
+            # describes Israel; "attacked" is the clause's verb
+            continue
         if v.chain_start == v.start and v.start in group_before and not v.ing \
                 and _participle(keys[v.start:v.end], eng) \
                 and v.end < n and keys[v.end] in eng.prepositions:
@@ -250,6 +267,13 @@ def _drop_reduced_relatives(occs: list[VerbOcc], keys: tuple[str, ...],
                 continue
         out.append(v)
     return out
+
+
+def _verb_follows(keys: tuple[str, ...], pos: int, nxt: VerbOcc) -> bool:
+    """Is ``nxt`` a tensed verb a few words after ``pos``, with no clause break between?"""
+    gap = keys[pos:nxt.chain_start]
+    return nxt.finite and not nxt.infinitive and len(gap) <= 6 and \
+        not any(k in (",", ";", ":", "and", "but", "who", "which", "that") for k in gap)
 
 
 def _only_prepositional(keys: tuple[str, ...], a: int, b: int, group_after: dict[int, Group],
