@@ -310,12 +310,15 @@ class MentionBuilder:
 
     @staticmethod
     def apply_roles(target: Mention, roles: Mention) -> Mention:
-        """Roles of a bare-role mention applied to an actor mention (``police in Iran``)."""
+        """Roles of a bare-role mention applied to an actor mention (``police in Iran``).
+        "former" counts only before the roles: "supporters of former Prime Minister Imran
+        Khan" are supporters (his ELI code gives way to their role), not former ones."""
         suffixes = [c[3:] for c in roles.codes if c.startswith(UNKNOWN)]
-        former = roles.former or target.former
+        former = roles.former
         if former:
             suffixes = ["ELI"]
-        codes = tuple(combine_code(c, [], suffixes) for c in target.codes)
+        codes = tuple(c[:3] + "ELI" if former and _state_typed(c) else
+                      combine_code(c, [], suffixes) for c in target.codes)
         return Mention(min(roles.start, target.start), max(roles.end, target.end), codes,
                        target.actor_loc, roles.agent_locs + target.agent_locs, True, former)
 
