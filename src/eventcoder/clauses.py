@@ -47,6 +47,9 @@ _NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "some", "se
                          "many", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten", "dozens", "hundreds", "thousands", "one"})
 
+#: words opening a comma clause that names members of what came before
+_LIST_OPENERS = frozenset({"including", "among"})
+
 _FINAL = {".", "!", "?", '"', "'", ")", "]", "...", ":"}
 
 
@@ -88,6 +91,8 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
     # internal clauses
     if opts.comma_max > 0:
         for a, b in zip(commas, commas[1:]):
+            if a + 1 < n and keys[a + 1] in _LIST_OPENERS:
+                continue  # ", including three Americans,": part of what came before
             if opts.comma_min <= words(a + 1, b) <= opts.comma_max:
                 for x in range(a, b):
                     drop[x] = True
@@ -105,7 +110,9 @@ def trim(keys: tuple[str, ...], list_commas: set[int], opts: TrimOptions,
 
     # the closing clause
     last = commas[-1]
-    if opts.comma_emax > 0 and last < end and not starts_with_verb(last + 1):
+    after_list = len(commas) > 1 and commas[-2] + 1 < n and keys[commas[-2] + 1] in _LIST_OPENERS
+    if opts.comma_emax > 0 and last < end and not starts_with_verb(last + 1) \
+            and (last + 1 >= n or keys[last + 1] not in _LIST_OPENERS) and not after_list:
         if opts.comma_emin <= words(last + 1, end) <= opts.comma_emax and verb_left(last, end):
             for x in range(last, end):
                 drop[x] = True

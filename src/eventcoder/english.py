@@ -33,6 +33,8 @@ class English:
     stative_participles: frozenset[str]
     participant_prepositions: frozenset[str]
     facility_nouns: frozenset[str]
+    adjective_roles: frozenset[str]
+    plain_adjective_roles: frozenset[str]
 
     auxiliaries: frozenset[str] = attrs.field(init=False)
     function_words: frozenset[str] = attrs.field(init=False)

@@ -317,8 +317,7 @@ class MentionBuilder:
         former = roles.former
         if former:
             suffixes = ["ELI"]
-        codes = tuple(c[:3] + "ELI" if former and _state_typed(c) else
-                      combine_code(c, [], suffixes) for c in target.codes)
+        codes = tuple(combine_code(c, [], suffixes) for c in target.codes)
         return Mention(min(roles.start, target.start), max(roles.end, target.end), codes,
                        target.actor_loc, roles.agent_locs + target.agent_locs, True, former)
 

@@ -68,12 +68,18 @@ def subject_of(si: int, segs: list[Segment], v: VerbOcc, groups: list[Group],
              subjects: dict[int, Group | None], keys, eng,
              seg_verbs: list[VerbOcc] = ()) -> Group | None:
     seg = segs[si]
-    if v.ing and v.chain_start > seg.start and keys[v.chain_start - 1] in eng.prepositions:
+    if v.ing and v.chain_start > seg.start and (keys[v.chain_start - 1] in eng.prepositions
+                                                or keys[v.chain_start - 1] == ","):
         # "Smith criticized China *for supporting* Russia": a gerund after a preposition
-        # shares the subject of the verb before it, never that verb's object
+        # shares the subject of the verb before it, never that verb's object; so does
+        # a participle clause after a comma (", forcing thousands to flee")
         first = next((u for u in seg_verbs if u.start < v.start), None)
         if first is not None:
             return _first_group(groups, seg.start, first.chain_start, keys, eng)
+        own = _first_group(groups, seg.start, v.chain_start, keys, eng)
+        if own is not None and any(k[:1].isalpha() and k.islower() and k.endswith("ed")
+                                   for k in keys[seg.start:own.start]):
+            return None  # "A typhoon *battered* the Philippines, forcing ...": an object
     if v.infinitive and keys[v.chain_start] == "to":
         inner = _infinitive_subject(seg, v, groups, keys, eng)
         if inner is not None:
@@ -132,22 +138,46 @@ def _direct_object(keys: tuple[str, ...], groups: list[Group], v: VerbOcc,
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me"})
+
+
 def _default_target(groups: list[Group], v: VerbOcc, limit: int, exclude: set[int],
-                    keys: tuple[str, ...] = (), clause_end: int = 0) -> Group | None:
+                    keys: tuple[str, ...], clause_end: int,
+                    source: Group | None) -> Group | None:
     """The first actor after the verb, preferring one of the same clause that is not
     a place ("rallied *in Belgrade* against *the president*"); a place when there is
-    nothing else."""
-    place = None
+    nothing else. A place in the source's own country is where it acted, taken only
+    when no other actor follows ("Israelis rallied *in Tel Aviv* to demand that the
+    government ..."; but "Turkish authorities banned protests *in Istanbul*"), and
+    after a pronoun object ("accused *it* of genocide at the ICJ") no place is taken."""
+    home = _countries(source) if source is not None else frozenset()
+    pronoun = v.end < len(keys) and keys[v.end] in _OBJECT_PRONOUNS
+    place = home_place = None
     for g in groups:
         if g.start >= v.end and g.start < limit and id(g) not in exclude:
-            if place is None and g.start < clause_end and g.start > 0 \
-                    and keys[g.start - 1] in _LOCATIVE:
+            at_place = _after_place_word(keys, g)
+            if at_place and home and _countries(g) <= home:
+                home_place = home_place or g  # a last resort ("banned protests in Istanbul")
+                continue
+            if place is None and g.start < clause_end and at_place:
                 place = g
                 continue
             if place is not None and (g.start >= clause_end or not _after_target_word(keys, g)):
-                return place
+                return None if pronoun else place
             return g
-    return place
+    return None if pronoun else (place or home_place)
+
+
+def _after_place_word(keys: tuple[str, ...], g: Group) -> bool:
+    """"in Gaza", "at the International Court of Justice", "in southern Lebanon"."""
+    x = g.start - 1
+    while x > 0 and (keys[x] in ("the", "a", "an") or keys[x] in _PLACE_MODIFIERS):
+        x -= 1
+    return x >= 0 and keys[x] in _LOCATIVE
+
+
+def _countries(g: Group) -> frozenset[str]:
+    return frozenset(c[:3] for c in g.codes)
 
 
 #: prepositions that introduce the one an action is directed at
@@ -195,15 +225,23 @@ def _with_country(g: Group, country: str) -> Group:
     return g._replace(members=(m._replace(codes=tuple(country + c[3:] for c in m.codes)),))
 
 
+#: words after which a place no longer describes the target
+_PLACE_STOPS = frozenset({"to", "that", "who", "which", ",", ";", ":", "and", "but"})
+
+
 def _place_after(keys: tuple[str, ...], groups: list[Group], g: Group, limit: int) -> str:
     """The country of a place named after ``g`` in its clause: "a civilian bus *in the
     Kherson region*", "students from a school in *northwestern Nigeria*"."""
     for h in groups:
         if g.end <= h.start < limit and h.start - g.end <= 10:
+            if any(k in _PLACE_STOPS for k in keys[g.end:h.start]):
+                return ""  # "the government reach a deal *to* free hostages held in Gaza"
             x = h.start - 1
             while x > g.end and (keys[x] in _PLACE_MODIFIERS or keys[x] in ("the", "a")):
                 x -= 1
-            if keys[x] in _PLACE_WORDS:
+            if keys[x] in _PLACE_WORDS and keys[h.end:h.end + 1] not in (
+                    ("border",), ("borders",), ("frontier",)):
+                # not "near *the Chinese* border": that is not in China
                 return _country(h)
             return ""
     return ""
@@ -249,7 +287,8 @@ def roles(keys: tuple[str, ...], v: VerbOcc, seg: Segment, segs: list[Segment],
         if v.passive:  # "Gondor was attacked (by Mordor)": the subject is the target
             return v.passive_by, subject, None
         exclude = {id(subject)} if subject is not None else set()
-        return subject, _default_target(groups, v, limit, exclude, keys, seg.end), None
+        return subject, _default_target(groups, v, limit, exclude, keys, seg.end,
+                                        subject), None
     used = {id(g) for g in (match.source, match.target) if g is not None}
     used.update(id(g) for g in match.skipped)
     compound = match.compound
@@ -274,6 +313,11 @@ def roles(keys: tuple[str, ...], v: VerbOcc, seg: Segment, segs: list[Segment],
             return subject, compound, None
     source = match.source
     target = match.target
+    if v.passive and source is not None and source.end <= v.chain_start \
+            and "by" not in match.pattern.words:
+        # "a citizen who had been jailed for tweets": before a passive verb, "$" binds
+        # the one the action was done to; the source is the "by" actor, if any
+        return v.passive_by, source, None
     if source is not None and seg.kind in COMPLEMENTS and source.end <= seg.start:
         # "Police said the blast wounded ...": in a reported clause the source is the
         # clause's own subject, never the actor of the reporting verb
@@ -298,5 +342,5 @@ def roles(keys: tuple[str, ...], v: VerbOcc, seg: Segment, segs: list[Segment],
             target = subject
         else:
             exclude = used | ({id(source)} if source is not None else set())
-            target = _default_target(groups, v, limit, exclude, keys, seg.end)
+            target = _default_target(groups, v, limit, exclude, keys, seg.end, source)
     return source, target, None

@@ -91,7 +91,37 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
             i += lv
             continue
         i += 1
-    return _noun_modifiers(hits, keys, cd)
+    return _adjective_roles(_noun_modifiers(hits, keys, cd), keys, tokens.texts, cd)
+
+
+def _adjective_roles(hits: list[Hit], keys: tuple[str, ...], texts: tuple[str, ...],
+                     cd: CompiledDictionary) -> list[Hit]:
+    """"military *exercises*", "the official *exchange* rate", "a military *attack*": a
+    role word of ``adjective_roles`` before a lower-case word that starts no phrase, or
+    that is the base or -s form of a verb (a noun here), is an adjective."""
+    eng = english()
+    words = eng.adjective_roles
+    if words.isdisjoint(keys):
+        return hits
+    at = {h.start: h for h in hits}
+    n = len(keys)
+
+    def adjective(h: Hit) -> bool:
+        if h.kind != AGT or h.end - h.start != 1 or keys[h.start] not in words or h.end >= n:
+            return False
+        nxt, key = at.get(h.end), keys[h.end]
+        if nxt is not None:
+            if nxt.kind != VRB:
+                return False
+            form = cd.forms[nxt.ident]
+            return not (form.ing or form.participle or key.endswith("ed")
+                        or key in eng.irregular_past)
+        return keys[h.start] in eng.plain_adjective_roles and texts[h.end][:1].islower() \
+            and texts[h.end].isalpha() and key not in eng.facility_nouns \
+            and key not in eng.function_words and not key.endswith(("ly", "ed")) \
+            and key not in eng.verb_chain_words
+
+    return [h for h in hits if not adjective(h)]
 
 
 def _noun_modifiers(hits: list[Hit], keys: tuple[str, ...], cd: CompiledDictionary) -> list[Hit]:

@@ -217,6 +217,11 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
         no = _denied_intent(keys, c, unit.start, infinitive, form.ing)
         if no >= 0:
             negs.append(no)
+        if "neither" in keys:
+            # "Neither Russia nor Ukraine commented": the subject is denied
+            no = _neither(keys, c)
+            if no >= 0:
+                negs.append(no)
         finite = tensed_aux or (not infinitive and not form.ing)
         occs.append(VerbOcc(unit.start, unit.end, unit.ident, form.family, c, tuple(negs),
                             passive, passive_by, infinitive, finite, form.ing))
@@ -239,6 +244,16 @@ def _denied_intent(keys: tuple[str, ...], c: int, start: int, infinitive: bool,
         return -1
     if keys[before - 1] in _INTENT_NOUNS and keys[before - 2] == "no":
         return before - 2
+    return -1
+
+
+def _neither(keys: tuple[str, ...], c: int) -> int:
+    """The position of "neither" in "neither A nor B <verb>", or -1."""
+    for x in range(c - 1, max(-1, c - 15), -1):
+        if keys[x] == "neither":
+            return x if "nor" in keys[x:c] else -1
+        if keys[x] in (".", ";", ":"):
+            return -1
     return -1
 
 
