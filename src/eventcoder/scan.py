@@ -25,6 +25,19 @@ class Hit(NamedTuple):
     ident: int  # index into the compiled actors, agents or forms
 
 
+#: "a Greek-owned tanker", "a Bangladesh-flagged ship": the actor owns the thing
+_OWNERSHIP = frozenset({"owned", "flagged", "registered", "operated"})
+
+
+def _owner(key: str, actor_index) -> int:
+    """The actor of a hyphenated "<actor>-owned" word, or -1."""
+    head, _, tail = key.rpartition("-")
+    if tail in _OWNERSHIP and head in actor_index:
+        single = actor_index[head][0]
+        return single
+    return -1
+
+
 def _acronym_at(index, texts: tuple[str, ...], i: int) -> tuple[int, int]:
     """Like ``longest_at``, on the exact texts (acronyms match with their capitals)."""
     return longest_at(index, texts, i)
@@ -45,6 +58,10 @@ def scan(tokens: Tokens, cd: CompiledDictionary) -> list[Hit]:
     while i < n:
         k = keys[i]
         if k not in first_keys and texts[i] not in first_texts:
+            if "-" in k:
+                owner = _owner(k, actor_index)
+                if owner >= 0:
+                    hits.append(Hit(ACT, i, i + 1, owner))
             i += 1
             continue
         la = lg = lv = 0
