@@ -146,7 +146,7 @@ def combine_code(base: str, prefixes: list[str], suffixes: list[str]) -> str:
     'IRNGOV'
     """
     code = base
-    if suffixes and "ELI" in _chunks(code[3:]) and any(
+    if suffixes and "ELI" in code and "ELI" in _chunks(code[3:]) and any(
             chunk != "ELI" for suffix in suffixes for chunk in _chunks(suffix)):
         code = code[:3] + "".join(c for c in _chunks(code[3:]) if c != "ELI")
     for suffix in suffixes:
@@ -282,7 +282,8 @@ class MentionBuilder:
         nothing: "Hamas officials" is Hamas, "IRGC commanders" the IRGC (a sector
         such as MED is still added). ``ELI`` does not count (a title replaces it),
         nor do codes that name an organisation ("IGOUNO" + troops is "IGOUNOMIL")."""
-        return code.startswith("IMG") or any(c in _ACTOR_TYPES for c in _chunks(code[3:]))
+        return code.startswith("IMG") or any(code[i:i + 3] in _ACTOR_TYPES
+                                             for i in range(3, len(code), 3))
 
     def _make(self, start: int, end: int, codes: tuple[str, ...] | None, actor_loc: str,
               prefixes: list[str], suffixes: list[str], agent_locs: list[str],
@@ -295,18 +296,19 @@ class MentionBuilder:
             has_actor = True
         if former and has_actor:
             suffixes = ["ELI"]
-
-        def one(c: str) -> str:
-            if former or not self._has_role(c):
-                return combine_code(c, prefixes, suffixes)
-            if owner and _state_typed(c) and suffixes:
+        if not (prefixes or suffixes):
+            return Mention(start, end, base, actor_loc, tuple(agent_locs), has_actor, former)
+        out = []
+        for c in base:
+            if former or len(c) == 3 or not self._has_role(c):
+                out.append(combine_code(c, prefixes, suffixes))
+            elif owner and suffixes and _state_typed(c):
                 # "Putin's forces", "Netanyahu's government": the roles of the state the
                 # owner belongs to, not the owner's own
-                return combine_code(c[:3], prefixes, suffixes)
-            return combine_code(c, prefixes, _untyped(suffixes))
-
-        out = tuple(one(c) for c in base) if prefixes or suffixes else base
-        return Mention(start, end, out, actor_loc, tuple(agent_locs), has_actor, former)
+                out.append(combine_code(c[:3], prefixes, suffixes))
+            else:
+                out.append(combine_code(c, prefixes, _untyped(suffixes)))
+        return Mention(start, end, tuple(out), actor_loc, tuple(agent_locs), has_actor, former)
 
     @staticmethod
     def apply_roles(target: Mention, roles: Mention) -> Mention:

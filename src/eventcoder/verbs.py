@@ -156,6 +156,7 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
     for g in groups:
         group_after.setdefault(g.start, g)
         group_before[g.end] = g
+    has_neither = "neither" in keys
     for u in [u for u, unit in enumerate(units) if unit.kind == VRB]:
         if is_noun(units, u, keys, cd, eng) or _used_as_auxiliary(units, u, keys, eng) \
                 or _plural_noun(units, u, keys, cd, eng):
@@ -217,7 +218,7 @@ def find_verbs(units: list[Unit], keys: tuple[str, ...], groups: list[Group],
         no = _denied_intent(keys, c, unit.start, infinitive, form.ing)
         if no >= 0:
             negs.append(no)
-        if "neither" in keys:
+        if has_neither:
             # "Neither Russia nor Ukraine commented": the subject is denied
             no = _neither(keys, c)
             if no >= 0:
