@@ -251,6 +251,8 @@ _MAYBE = frozenset({"might", "could"})
 def _possibility(keys: tuple[str, ...], v: VerbOcc, match: Match | None) -> bool:
     """Does the verb's chain say it might happen ("could strike", "might not attend"),
     with no matching pattern that spells out those words?"""
+    if v.chain_start == v.start:
+        return False
     where = [x for x in range(v.chain_start, v.start) if keys[x] in _MAYBE]
     return bool(where) and not (match is not None and match.positions.issuperset(where))
 
@@ -304,11 +306,11 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
             tr("decision", f"{vtext!r}: null code, no pattern matched; trying the next verb"
                + (" (the negation carries over)" if v.negated else ""))
         return NEXT
-    source, target, reciprocal = roles(ctx.keys, v, seg, segs, subject, groups, match)
+    limit = target_limit(segs, seg, len(ctx.keys))
+    source, target, reciprocal = roles(ctx.keys, v, seg, segs, subject, groups, match, limit)
     if ctx.options.infer_role_country and reciprocal is None and source is not None \
             and target is not None:
-        source, target = fill_countries(ctx.keys, source, target, groups,
-                                         target_limit(segs, seg, len(ctx.keys)))
+        source, target = fill_countries(ctx.keys, source, target, groups, limit)
     if ctx.options.new_actor_length and reciprocal is None:
         if source is None:
             source = _new_actor(ctx, _np_before(ctx, seg.start, v.chain_start))

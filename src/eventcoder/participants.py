@@ -215,9 +215,12 @@ def _country(g: Group) -> str:
 
 def _bare_role(g: Group) -> str:
     """The role of a group that is one bare role ("---OPP" -> "OPP"), or ""."""
-    if len(g.members) != 1 or len(g.codes) != 1 or not g.codes[0].startswith("---"):
+    if len(g.members) != 1:
         return ""
-    return g.codes[0][3:6]
+    codes = g.members[0].codes
+    if len(codes) != 1 or not codes[0].startswith("---"):
+        return ""
+    return codes[0][3:6]
 
 
 def _with_country(g: Group, country: str) -> Group:
@@ -280,9 +283,8 @@ def _stative(keys: tuple[str, ...], v: VerbOcc) -> bool:
 
 
 def roles(keys: tuple[str, ...], v: VerbOcc, seg: Segment, segs: list[Segment],
-           subject: Group | None, groups: list[Group], match: Match | None):
-    """(source, target, reciprocal compound) for a verb."""
-    limit = target_limit(segs, seg, len(keys))
+           subject: Group | None, groups: list[Group], match: Match | None, limit: int):
+    """(source, target, reciprocal compound) for a verb; targets before ``limit``."""
     if match is None:
         if v.passive:  # "Gondor was attacked (by Mordor)": the subject is the target
             return v.passive_by, subject, None
