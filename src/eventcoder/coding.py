@@ -306,7 +306,7 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
             tr("decision", f"{vtext!r}: null code, no pattern matched; trying the next verb"
                + (" (the negation carries over)" if v.negated else ""))
         return NEXT
-    limit = target_limit(segs, seg, len(ctx.keys))
+    limit = target_limit(segs, seg, len(ctx.keys), v, ctx.keys)
     source, target, reciprocal = roles(ctx.keys, v, seg, segs, subject, groups, match, limit)
     if ctx.options.infer_role_country and reciprocal is None and source is not None \
             and target is not None:

@@ -113,11 +113,18 @@ def subject_of(si: int, segs: list[Segment], v: VerbOcc, groups: list[Group],
     return None
 
 
-def target_limit(segs: list[Segment], seg: Segment, n: int) -> int:
+def target_limit(segs: list[Segment], seg: Segment, n: int, v: VerbOcc | None = None,
+                 keys: tuple[str, ...] = ()) -> int:
     """Targets are looked for up to the next coordinated clause, ``;``, or a new
-    clause after a comma (", a senior official said")."""
+    clause after a comma (", a senior official said"). Two verbs joined by "and"
+    with nothing between share the object after the second: "stormed and set fire
+    to the embassy"."""
+    shared = v.end + 1 if v is not None and v.end < len(keys) and \
+        keys[v.end] in ("and", "or") else -1
     for s in segs:
         if s.start > seg.start and s.kind in TARGET_BARRIERS:
+            if s.start == shared and s.kind == COORD:
+                continue
             return s.start
     return n
 
