@@ -136,6 +136,9 @@ def _noun_list_comma(keys: tuple[str, ...], i: int, verb_positions: frozenset[in
     n = len(keys)
     if i == 0 or not keys[i - 1][:1].isalnum() or (i - 1) in verb_positions:
         return False
+    ahead = keys[i + 1:i + 13]
+    if "and" not in ahead and "or" not in ahead:
+        return False
     j, words = i + 1, 0
     while j < n and j - i <= 12:
         k = keys[j]
@@ -278,7 +281,8 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
             if opens_clause(pos):
                 kind = PRON if pos not in group_at else REPORT
                 starts[pos] = (kind, v.start)
-        elif noun_phrase_clause(pos):
+        elif pos < n and (keys[pos] in _NP_OPENERS or keys[pos][:1].isdigit()) \
+                and noun_phrase_clause(pos):
             starts[pos] = (REPORT, v.start)
     ordered = sorted(starts)
     out = []

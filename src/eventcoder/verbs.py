@@ -265,6 +265,8 @@ def _drop_reduced_relatives(occs: list[VerbOcc], keys: tuple[str, ...],
     participle right after an actor, followed by a prepositional phrase and then a
     tensed auxiliary (the clause's own verb), describes the actor; it is not a verb
     of the clause."""
+    if not any(v.chain_start == v.start and v.start in group_before for v in occs):
+        return occs
     out = []
     n = len(keys)
     for i, v in enumerate(occs):
