@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+from .actorcodes import ACTOR_TYPES, combine_code, state_typed, untyped
 from .compile import CompiledDictionary, longest_at
 from .english import English, english
 from .scan import ACT, AGT, Hit
@@ -99,66 +100,8 @@ def classify(keys: tuple[str, ...], hits: list[Hit], eng: English) -> list[Unit]
     return units
 
 
-#: CAMEO role codes that say what kind of actor a code is: the state, armed groups,
-#: the opposition and parties
-_STATE_TYPES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-_GROUP_TYPES = frozenset({"UIS", "REB", "INS", "SEP", "UAF", "OPP", "PTY"})
-_ACTOR_TYPES = _STATE_TYPES | _GROUP_TYPES
-
-def _state_typed(code: str) -> bool:
-    """A state actor's code ("RUSGOV", "IRQMIL"), not an armed group's ("LBNREB")."""
-    chunks = _chunks(code[3:])
-    return not code.startswith(("IGO", "IMG", "NGO")) and \
-        any(c in _STATE_TYPES for c in chunks) and not any(c in _GROUP_TYPES for c in chunks)
-
-
-def _untyped(suffixes: list[str]) -> list[str]:
-    """The role codes left when those naming a kind of actor are taken out."""
-    out = []
-    for suffix in suffixes:
-        kept = "".join(c for c in _chunks(suffix) if c not in _ACTOR_TYPES)
-        if kept:
-            out.append(kept)
-    return out
-
-
 # the unit kinds that can come between the members of a list or a link
 _JOINABLE = frozenset((POS, MOD, COMMA, CONJ, DET, LINK))
-
-
-def _chunks(code: str) -> list[str]:
-    return [code[i:i + 3] for i in range(0, len(code), 3)]
-
-
-def combine_code(base: str, prefixes: list[str], suffixes: list[str]) -> str:
-    """Add role codes to an actor code, skipping roles it already has.
-
-    >>> combine_code("USAGOV", [], ["GOV"])
-    'USAGOV'
-    >>> combine_code("ARN", ["NGO"], ["GOVFRM"])
-    'NGOARNGOVFRM'
-
-    A role written in the text replaces the ``ELI`` (elite, out of office) of a
-    person's code: "Iranian Foreign Minister Abbas Araqchi" on a date outside his
-    dictionary periods is ``IRNGOV``, not ``IRNELIGOV``.
-
-    >>> combine_code("IRNELI", [], ["GOV"])
-    'IRNGOV'
-    """
-    code = base
-    if suffixes and "ELI" in code and "ELI" in _chunks(code[3:]) and any(
-            chunk != "ELI" for suffix in suffixes for chunk in _chunks(suffix)):
-        code = code[:3] + "".join(c for c in _chunks(code[3:]) if c != "ELI")
-    for suffix in suffixes:
-        have = _chunks(code[3:])
-        for chunk in _chunks(suffix):
-            if chunk not in have:
-                code += chunk
-                have.append(chunk)
-    for prefix in reversed(prefixes):
-        if not code.startswith(prefix) and prefix not in _chunks(code):
-            code = prefix + code
-    return code
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -282,7 +225,7 @@ class MentionBuilder:
         nothing: "Hamas officials" is Hamas, "IRGC commanders" the IRGC (a sector
         such as MED is still added). ``ELI`` does not count (a title replaces it),
         nor do codes that name an organisation ("IGOUNO" + troops is "IGOUNOMIL")."""
-        return code.startswith("IMG") or any(code[i:i + 3] in _ACTOR_TYPES
+        return code.startswith("IMG") or any(code[i:i + 3] in ACTOR_TYPES
                                              for i in range(3, len(code), 3))
 
     def _make(self, start: int, end: int, codes: tuple[str, ...] | None, actor_loc: str,
@@ -302,12 +245,12 @@ class MentionBuilder:
         for c in base:
             if former or len(c) == 3 or not self._has_role(c):
                 out.append(combine_code(c, prefixes, suffixes))
-            elif owner and suffixes and _state_typed(c):
+            elif owner and suffixes and state_typed(c):
                 # "Putin's forces", "Netanyahu's government": the roles of the state the
                 # owner belongs to, not the owner's own
                 out.append(combine_code(c[:3], prefixes, suffixes))
             else:
-                out.append(combine_code(c, prefixes, _untyped(suffixes)))
+                out.append(combine_code(c, prefixes, untyped(suffixes)))
         return Mention(start, end, tuple(out), actor_loc, tuple(agent_locs), has_actor, former)
 
     @staticmethod
