@@ -25,6 +25,7 @@ from .options import CoderOptions
 from .participants import fill_countries, roles, subject_of, target_limit
 from .scan import Hit, scan
 from .text import Tokens
+from .trace import NO_TRACE, Tracer, group_text, trace_structure, trace_tokens, why_none
 from .verbs import VerbOcc, find_verbs
 
 NO_TARGET = "---"
@@ -123,24 +124,13 @@ def find_discard(keys: tuple[str, ...], index) -> int:
     return -1
 
 
-class _Tracer:
-    def __init__(self, on: bool):
-        self.on = on
-        self.lines: list[tuple[str, str]] = []
-
-    def __call__(self, section: str, line: str) -> None:
-        if self.on:
-            self.lines.append((section, line))
-
-
-_NO_TRACE = _Tracer(False)  # records nothing, so one serves every sentence
 
 
 def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *,
                 day: int | None, date: str | None, doc_id: str | None, index: int,
                 start: int = 0, trace: bool = False) -> SentenceResult:
     """Code the tokens of one sentence."""
-    tr = _Tracer(True) if trace else _NO_TRACE
+    tr = Tracer(True) if trace else NO_TRACE
     keys = tokens.keys
     n = len(keys)
     text = tokens.text
@@ -156,7 +146,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     eng = english()
     hits = scan(tokens, cd)
     if trace:
-        _trace_tokens(tr, tokens, hits, cd)
+        trace_tokens(tr, tokens, hits, cd)
     elif "VRB" not in (kinds := [h.kind for h in hits]) or (
             len(kinds) - kinds.count("VRB") < (2 if options.require_dyad else 1)
             and not options.new_actor_length) or not _can_code(hits, keys, cd):
@@ -199,7 +189,7 @@ def code_tokens(tokens: Tokens, cd: CompiledDictionary, options: CoderOptions, *
     segs = segments(ckeys, groups, verbs, eng)
     ctx = _Context(tokens, keep, ckeys, cd, options, date, doc_id, index, keys)
     if trace:
-        _trace_structure(tr, ctx, groups, verbs, segs, units)
+        trace_structure(tr, ctx, groups, verbs, segs, units)
     view = SentenceView(ckeys, groups, options.max_pattern_gap)
     events: list[Event] = []
     subjects: dict[int, Group | None] = {}
@@ -265,7 +255,7 @@ _HYPOTHETICAL = frozenset({"if", "whether", "unless"})
 
 def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
                subject: Group | None, groups: list[Group], view: SentenceView,
-               events: list[Event], tr: _Tracer, background: bool = False) -> str:
+               events: list[Event], tr: Tracer, background: bool = False) -> str:
     """Code one verb; return DONE when the clause is done, NEXT to try its next verb."""
     cd = ctx.cd
     form = cd.forms[v.form]
@@ -334,16 +324,16 @@ def _code_verb(ctx: _Context, v: VerbOcc, seg: Segment, segs: list[Segment],
                    form.loc)
     if tr.on:
         how = f"pattern {pattern_text!r}" if pattern_text else "default code"
-        src = _group_text(ctx, source) if source else "none"
-        tgt = _group_text(ctx, target) if target else "none"
+        src = group_text(ctx, source) if source else "none"
+        tgt = group_text(ctx, target) if target else "none"
         if reciprocal is not None:
-            src = tgt = _group_text(ctx, reciprocal) + " (each other)"
+            src = tgt = group_text(ctx, reciprocal) + " (each other)"
         tr("decision", f"{vtext!r} -> {spec} by {how} ({pattern_loc}); source {src}; "
            f"target {tgt}")
         for ev in made:
             tr("events", f"{ev.source} -{ev.code}-> {ev.target}")
         if not made:
-            tr("decision", "  no event: " + _why_none(ctx, source, target, reciprocal))
+            tr("decision", "  no event: " + why_none(ctx, source, target, reciprocal))
     events.extend(made)
     return DONE
 
@@ -459,53 +449,3 @@ def _new_actor(ctx: _Context, span: tuple[int, int]) -> Group | None:
         return None
     code = '"' + " ".join(w.upper() for w in words) + '"'
     return Group(a, b, (Mention(a, b, (code,), "(new actor)", (), True),))
-
-
-# --- tracing ---------------------------------------------------------------------------
-
-def _group_text(ctx: _Context, g: Group) -> str:
-    toks = ctx.tokens
-    a, b = ctx.keep[g.start], ctx.keep[g.end - 1]
-    return f"{toks.text[toks.starts[a]:toks.ends[b]]!r} = {'/'.join(g.codes) or 'null'}"
-
-
-def _why_none(ctx: _Context, source: Group | None, target: Group | None,
-              reciprocal: Group | None) -> str:
-    if reciprocal is not None:
-        return "the compound has fewer than two coded members"
-    if source is None:
-        return "no source actor"
-    if source.is_null:
-        return "the source actor has the null code"
-    if target is None:
-        return "no target actor (require_dyad)"
-    if target.is_null:
-        return "the target actor has the null code (require_dyad)"
-    return "source and target are the same actor"
-
-
-def _trace_tokens(tr: _Tracer, tokens: Tokens, hits: list[Hit], cd: CompiledDictionary) -> None:
-    tr("tokens", " ".join(f"[{i}]{t}" for i, t in enumerate(tokens.texts)))
-    for h in hits:
-        phrase = tokens.span_text(h.start, h.end)
-        if h.kind == "ACT":
-            a = cd.actors[h.ident]
-            tr("phrases", f"actor {phrase!r} -> {'/'.join(a.codes) or 'null'}"
-               f"{' (dated)' if a.periods else ''} ({a.loc})")
-        elif h.kind == "AGT":
-            g = cd.agents[h.ident]
-            tr("phrases", f"agent {phrase!r} -> {g.code}{' (prefix)' if g.prefix else ''} "
-               f"({g.loc})")
-        else:
-            f = cd.forms[h.ident]
-            tr("phrases", f"verb {phrase!r} -> family {cd.families[f.family].name} ({f.loc})")
-
-
-def _trace_structure(tr: _Tracer, ctx: _Context, groups: list[Group], verbs: list[VerbOcc],
-                     segs: list[Segment], units) -> None:
-    for g in groups:
-        kind = "compound" if len(g.members) > 1 else "actor"
-        tr("actors", f"{kind} {_group_text(ctx, g)}")
-    for s in segs:
-        words = " ".join(ctx.tokens.texts[ctx.keep[i]] for i in range(s.start, s.end))
-        tr("clauses", f"{s.kind}: {words}")
