@@ -99,8 +99,9 @@ def untested_summary(d: Dictionary, coder: Coder) -> list[str]:
                           *ev.target_agent_entries):
                 used.add(entry.split(" (from ")[0])
     out = []
-    for kind, entries in (("actor", list(d.actor_names.values()) + list(d.actor_acronyms.values())),
-                          ("agent", list(d.agent_names.values()) + list(d.agent_acronyms.values()))):
+    for kind, entries in (
+            ("actor", list(d.actor_names.values()) + list(d.actor_acronyms.values())),
+            ("agent", list(d.agent_names.values()) + list(d.agent_acronyms.values()))):
         unique = list({id(e): e for e in entries}.values())
         bare = sum(1 for e in unique if e.loc.short not in used)
         out.append(f"{bare} of {len(unique)} {kind} entries are in no event of any test sentence")

@@ -247,11 +247,10 @@ def segments(keys: tuple[str, ...], groups: list[Group], verbs: list[VerbOcc],
                 starts[nxt] = (INDEP, -1)
                 open_kind = None
     def noun_phrase_clause(pos: int) -> bool:
-        """Does a noun phrase opened by an article or a number at ``pos`` have a
-        finite verb after it ("said *a mortar bomb was fired*", "said *the blast
-        killed* ...")? Actors inside it may be its subject ("the Iranian drone")."""
-        if pos >= n or not (keys[pos] in _NP_OPENERS or keys[pos][:1].isdigit()):
-            return False
+        """Does the noun phrase at ``pos`` (opened by an article or a number, which the
+        caller checks) have a finite verb after it ("said *a mortar bomb was fired*",
+        "said *the blast killed* ...")? Actors inside it may be its subject ("the
+        Iranian drone")."""
         j = pos + 1
         while j < n and j - pos <= 5:
             if j in group_at:

@@ -26,16 +26,25 @@ _PLACE_MODIFIERS = frozenset({
 
 # --- subjects and targets --------------------------------------------------------------
 
+_ARTICLES = ("the", "a", "an")
+
+
+def _word_before(keys: tuple[str, ...], pos: int, lo: int) -> str:
+    """The word before ``pos``, past articles and place modifiers ("in *southern*
+    India", "at *the* ICJ") but not past ``lo``; "" at the start of the sentence."""
+    x = pos - 1
+    while x > lo and (keys[x] in _ARTICLES or keys[x] in _PLACE_MODIFIERS):
+        x -= 1
+    return keys[x] if x >= 0 else ""
+
+
 def _first_group(groups: list[Group], a: int, b: int, keys: tuple[str, ...],
                  eng) -> Group | None:
     """The first group in [a, b) that is not inside a prepositional phrase ("A blast
     *in Kabul* killed ..."); actors after "between" or "among" take part and count."""
     for g in groups:
         if a <= g.start < b and g.end <= b:
-            x = g.start - 1
-            while x > a and (keys[x] in _PLACE_MODIFIERS or keys[x] in ("the", "a", "an")):
-                x -= 1  # "in *southern* India", "near the"
-            prev = keys[x] if x >= 0 and x < g.start else ""
+            prev = _word_before(keys, g.start, a)
             if prev not in eng.prepositions or prev in eng.participant_prepositions \
                     or prev in eng.subordinators:
                 return g
@@ -53,7 +62,7 @@ def _infinitive_subject(seg: Segment, v: VerbOcc, groups: list[Group], keys,
     for g in groups:
         if g.end == v.chain_start and g.start > seg.start:
             before = g.start - 1
-            while before > seg.start and keys[before] in ("the", "a", "an"):
+            while before > seg.start and keys[before] in _ARTICLES:
                 before -= 1
             k = keys[before]
             if k[:1].isalpha() and k not in eng.prepositions and k not in _POSSESSIVES \
@@ -133,7 +142,7 @@ def _direct_object(keys: tuple[str, ...], groups: list[Group], v: VerbOcc,
                    exclude: set[int]) -> Group | None:
     """An actor right after the verb (after "the" at most): its direct object."""
     pos = v.end
-    if pos < len(keys) and keys[pos] in ("the", "a", "an"):
+    if pos < len(keys) and keys[pos] in _ARTICLES:
         pos += 1
     for g in groups:
         if g.start == pos and id(g) not in exclude:
@@ -177,10 +186,7 @@ def _default_target(groups: list[Group], v: VerbOcc, limit: int, exclude: set[in
 
 def _after_place_word(keys: tuple[str, ...], g: Group) -> bool:
     """"in Gaza", "at the International Court of Justice", "in southern Lebanon"."""
-    x = g.start - 1
-    while x > 0 and (keys[x] in ("the", "a", "an") or keys[x] in _PLACE_MODIFIERS):
-        x -= 1
-    return x >= 0 and keys[x] in _LOCATIVE
+    return _word_before(keys, g.start, 0) in _LOCATIVE
 
 
 def _countries(g: Group) -> frozenset[str]:
@@ -196,7 +202,7 @@ def _after_target_word(keys: tuple[str, ...], g: Group) -> bool:
     """"against *the president*", "with *Israel*": an actor that is the object of a
     preposition that points at a target."""
     x = g.start - 1
-    while x > 0 and keys[x] in ("the", "a", "an"):
+    while x > 0 and keys[x] in _ARTICLES:
         x -= 1
     return x >= 0 and keys[x] in _TARGET_WORDS
 
@@ -208,7 +214,6 @@ def _after_target_word(keys: tuple[str, ...], g: Group) -> bool:
 _HOME_STATE = frozenset({"GOV", "COP", "JUD", "LEG"})
 _SOCIETY = frozenset({"OPP", "CVL", "EDU", "REF", "MED", "HRI", "LAB", "BUS", "REL", "AGR",
                       "HLH", "CRM", "PTY", "ELI", "ENV", "DEV", "SET"})
-_PLACE_WORDS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout"})
 
 
 def _country(g: Group) -> str:
@@ -246,11 +251,8 @@ def _place_after(keys: tuple[str, ...], groups: list[Group], g: Group, limit: in
         if g.end <= h.start < limit and h.start - g.end <= 10:
             if any(k in _PLACE_STOPS for k in keys[g.end:h.start]):
                 return ""  # "the government reach a deal *to* free hostages held in Gaza"
-            x = h.start - 1
-            while x > g.end and (keys[x] in _PLACE_MODIFIERS or keys[x] in ("the", "a")):
-                x -= 1
-            if keys[x] in _PLACE_WORDS and keys[h.end:h.end + 1] not in (
-                    ("border",), ("borders",), ("frontier",)):
+            border = keys[h.end:h.end + 1] in (("border",), ("borders",), ("frontier",))
+            if _word_before(keys, h.start, g.end) in _LOCATIVE and not border:
                 # not "near *the Chinese* border": that is not in China
                 return _country(h)
             return ""
